@@ -1,0 +1,27 @@
+import type { TagResult } from '../tagger/result.js';
+import { TAG_IDS } from '../tags.js';
+
+export type FileFormat = 'jsonl' | 'csv';
+
+export function formatFromPath(path: string): FileFormat | null {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) return 'jsonl';
+  return null;
+}
+
+/** The columns motag appends to a CSV (INTERFACE.md): tag_<id>, score_<id>, evidence. */
+export const RESULT_COLUMNS: readonly string[] = [...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence'];
+
+export function resultCells(result: TagResult): string[] {
+  return [
+    ...TAG_IDS.map((t) => (result.tags.includes(t) ? '1' : '0')),
+    ...TAG_IDS.map((t) => String(result.scores[t])),
+    evidenceCell(result),
+  ];
+}
+
+/** Readable in a spreadsheet cell: "nte: door staff [nte.door_staff]; alcohol: drunk [alcohol.drunk]". */
+export function evidenceCell(result: TagResult): string {
+  return result.evidence.map((e) => `${e.tag}: ${e.text} [${e.source.replace(/^lexicon:/, '')}]`).join('; ');
+}

@@ -1,0 +1,30 @@
+import { Command, CommanderError } from 'commander';
+import { registerExplain } from './explain-command.js';
+import { registerTag } from './tag-command.js';
+
+/*
+ * The motag command. stdout carries only data (results, tables); progress,
+ * summaries and errors go to stderr, so `motag tag --out -` can feed a pipe.
+ */
+const program = new Command()
+  .name('motag')
+  .description('Tag police MO narratives for alcohol, night-time economy, domestic, familial, hate-crime strands and street ASB.')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerTag(program);
+registerExplain(program);
+
+// A closed pipe (`motag tag --out - | head`) is a normal way for a reader to stop.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) process.exit(err.exitCode);
+  process.stderr.write(`motag: ${(err as Error).message}\n`);
+  process.exit(2);
+}

@@ -1,0 +1,61 @@
+import type { Token } from '../text/tokens.js';
+import { compilePattern, matchAt, type Pattern } from './pattern.js';
+
+/** A pattern found in the token stream: tokens first..last inclusive. */
+export interface Match<Owner> {
+  readonly owner: Owner;
+  readonly pattern: Pattern;
+  readonly first: number;
+  readonly last: number;
+}
+
+interface Entry<Owner> {
+  readonly owner: Owner;
+  readonly pattern: Pattern;
+}
+
+/**
+ * Finds every phrase of every lexicon in one pass over the tokens. Phrases are
+ * indexed by their first word, so the cost per token is one map look-up plus
+ * the few phrases that start with a prefix pattern.
+ */
+export class PhraseMatcher<Owner> {
+  private readonly byFirstWord = new Map<string, Entry<Owner>[]>();
+  private readonly byFirstPrefix: { prefix: string; entry: Entry<Owner> }[] = [];
+
+  add(phrase: string, owner: Owner): void {
+    const pattern = compilePattern(phrase);
+    const entry = { owner, pattern };
+    const first = pattern.specs[0]!;
+    if (first.kind !== 'word') throw new Error(`motag: pattern "${phrase}" must start with a word`);
+    for (const w of first.words) {
+      const list = this.byFirstWord.get(w);
+      if (list) list.push(entry);
+      else this.byFirstWord.set(w, [entry]);
+    }
+    for (const prefix of first.prefixes) this.byFirstPrefix.push({ prefix, entry });
+  }
+
+  findAll(tokens: readonly Token[]): Match<Owner>[] {
+    const out: Match<Owner>[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const norm = tokens[i]!.norm;
+      const exact = this.byFirstWord.get(norm);
+      if (exact) for (const e of exact) this.tryAt(e, tokens, i, out);
+      for (const { prefix, entry } of this.byFirstPrefix) {
+        if (norm.startsWith(prefix)) this.tryAt(entry, tokens, i, out);
+      }
+    }
+    return out;
+  }
+
+  private tryAt(entry: Entry<Owner>, tokens: readonly Token[], i: number, out: Match<Owner>[]): void {
+    const last = matchAt(entry.pattern.specs, tokens, i);
+    if (last >= 0) out.push({ owner: entry.owner, pattern: entry.pattern, first: i, last });
+  }
+}
+
+/** Two matches share at least one token. */
+export function overlaps(a: { first: number; last: number }, b: { first: number; last: number }): boolean {
+  return a.first <= b.last && b.first <= a.last;
+}

@@ -1,0 +1,110 @@
+import type { Token } from '../text/tokens.js';
+import type { Match } from './matcher.js';
+
+/*
+ * Party roles. A relationship word only counts for domestic or familial when
+ * it links the victim and a suspect (TAGS.md): "S1 is the IP's brother" does,
+ * "IP's mother called police" and "walking with her boyfriend when an unknown
+ * male hit her" do not. The rules read the words around the relationship cue,
+ * using the support families of lexicons/support.json (role.*), and return the
+ * first that applies, most specific first.
+ */
+export type RoleDecision =
+  | { readonly link: 'linked'; readonly why: string }
+  | { readonly link: 'wrong_party'; readonly why: string }
+  | { readonly link: 'unclear' };
+
+export interface Span {
+  readonly first: number;
+  readonly last: number;
+}
+
+/** Support matches by family id, and the other relationship cues in the record. */
+export interface RoleEvidence {
+  readonly tokens: readonly Token[];
+  readonly support: ReadonlyMap<string, readonly Match<unknown>[]>;
+  readonly relationships: readonly Span[];
+}
+
+/** Words that may stand between a party reference and a relationship in apposition ("S1 is the IP's brother"). */
+const APPOSITION_FILLER = new Set(['is', 'was', 'are', 'were', 'the', 'a', 'an', "'s", 'her', 'his', 'their', 'own', 'and', 'also', 'both', 'victim', 'suspect', 'ex', 'former', 'estranged', 'current', 'of', 'who', 'named', 'as', 'being', 'now']);
+/** Words that may stand between an aggression verb or "argument with" and the relationship it governs. */
+const POSSESSIVE_FILLER = new Set(['her', 'his', 'their', 'own', 'the', 'ex', 'former', 'estranged', 'elderly', 'pregnant', 'younger', 'older', 'teenage', 'adult', 'current', 'new']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are']);
+
+export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
+  const { tokens } = ev;
+  const cueTok = tokens[cue.first]!;
+  const sentence = cueTok.sentence;
+  const inSentence = (m: Span): boolean => tokens[m.first]!.sentence === sentence;
+  const matches = (id: string): Match<unknown>[] => (ev.support.get(id) ?? []).filter(inSentence);
+  const between = (from: number, to: number): Token[] => tokens.slice(from + 1, to);
+  const onlyFiller = (from: number, to: number, filler: ReadonlySet<string>): boolean =>
+    between(from, to).every((t) => filler.has(t.norm));
+  const covers = (id: string, from: number, to: number): boolean => matches(id).some((m) => m.first > from && m.last < to);
+
+  const aggression = matches('role.aggression');
+  const suspects = matches('role.suspect');
+  const strangerInSentence = matches('role.stranger').length > 0;
+
+  // A relative written inside quoted speech is someone's form of address ("alright my brother").
+  if (cueTok.quoted && tokens[cue.first - 1]?.norm === 'my') return { link: 'wrong_party', why: 'said as a form of address' };
+
+  for (const agg of aggression) {
+    const passive = PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') || tokens[agg.last + 1]?.norm === 'by';
+    // Subject: "her ex partner turned up and threatened her", "IP's boyfriend punched her".
+    if (!passive && agg.first > cue.last && agg.first - cue.last <= 5 &&
+        !covers('role.stranger', cue.last, agg.first) && !covers('role.reporting', cue.last, agg.first) &&
+        !between(cue.last, agg.first).some((t) => t.norm === 'victim' || t.norm === 'suspect')) {
+      return { link: 'linked', why: 'relative is the one who acted' };
+    }
+    // Agent of a passive: "assaulted by her son".
+    if (passive && tokens[agg.last + 1]?.norm === 'by' && cue.first > agg.last + 1 && onlyFiller(agg.last + 1, cue.first, POSSESSIVE_FILLER)) {
+      return { link: 'linked', why: 'relative is the one who acted' };
+    }
+    // Object: "son assaulted his mother" (not "S1 assaulted the IP's brother", nor a stranger's victim).
+    if (!passive && cue.first > agg.last && cue.first - agg.last <= 4 && onlyFiller(agg.last, cue.first, POSSESSIVE_FILLER) &&
+        between(agg.last, cue.first).some((t) => t.norm === 'his' || t.norm === 'her' || t.norm === 'their') && !strangerInSentence) {
+      return { link: 'linked', why: 'relative is the one harmed by the suspect' };
+    }
+  }
+
+  // Apposition with the suspect: "S1 is the IP's brother", "her brother S1", "suspect and victim are brothers".
+  for (const s of suspects) {
+    if (s.last < cue.first && cue.first - s.last <= 6 && onlyFiller(s.last, cue.first, APPOSITION_FILLER)) {
+      return { link: 'linked', why: 'relative is named as the suspect' };
+    }
+    if (s.first > cue.last && s.first - cue.last <= 3 && onlyFiller(cue.last, s.first, APPOSITION_FILLER)) {
+      return { link: 'linked', why: 'relative is named as the suspect' };
+    }
+  }
+
+  const reporting = matches('role.reporting');
+  if (reporting.some((m) => (m.first > cue.last && m.first - cue.last <= 4) || (m.last < cue.first && cue.first - m.last <= 4))) {
+    return { link: 'wrong_party', why: 'relative reported or witnessed it' };
+  }
+
+  // "argument between father and daughter", "husband and wife argument", "domestic with her b/f".
+  if (matches('role.between').some((m) => m.last < cue.first && cue.first - m.last <= 4)) {
+    return { link: 'linked', why: 'dispute between the relatives' };
+  }
+  if (ev.relationships.some((r) => r !== cue && inSentence(r) && adjacentPair(r, cue, tokens))) {
+    return { link: 'linked', why: 'dispute between the relatives' };
+  }
+  if (matches('role.dispute_with').some((m) => m.last < cue.first && cue.first - m.last <= 4 && onlyFiller(m.last, cue.first, POSSESSIVE_FILLER))) {
+    return { link: 'linked', why: 'dispute with the relative' };
+  }
+
+  if (matches('role.companion').some((m) => m.last < cue.first && cue.first - m.last <= 3)) {
+    return { link: 'wrong_party', why: 'relative was a companion' };
+  }
+  if (strangerInSentence) return { link: 'wrong_party', why: 'the suspect is a stranger' };
+  return { link: 'unclear' };
+}
+
+/** "husband and wife", "father & son": two relationship cues joined by "and". */
+function adjacentPair(a: Span, b: Span, tokens: readonly Token[]): boolean {
+  const [left, right] = a.last < b.first ? [a, b] : [b, a];
+  const gap = tokens.slice(left.last + 1, right.first).map((t) => t.norm);
+  return gap.length >= 1 && gap.length <= 2 && gap.includes('and') && gap.every((w) => w === 'and' || w === 'his' || w === 'her' || w === 'their');
+}

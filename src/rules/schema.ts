@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { TAG_IDS } from '../tags.js';
+
+/*
+ * The shapes of the reviewed data in lexicons/. Everything is validated when
+ * the tagger is built, so a typo in a lexicon fails loudly at start-up rather
+ * than silently never matching.
+ *
+ * Pattern syntax (one entry = one phrase, tokens separated by spaces):
+ *   word        the normalised token, after shorthand and spelling
+ *   word*       any token starting with "word"
+ *   a|b|c       any one of the alternatives (each may end in *)
+ *   ...         up to three tokens of anything (same sentence)
+ *   <night_time>, <day_time>   clock-time classes from the text layer
+ */
+const Phrase = z.string().trim().min(1);
+const FamilyId = z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'family ids look like "tag.family"');
+
+export const CueFamilySchema = z.object({
+  id: FamilyId,
+  note: z.string().min(10),
+  weight: z.number().gt(0).lte(1),
+  entries: z.array(Phrase).min(1),
+  /** Phrases that contain a cue but do not mean it ("drink-drive" is not street drinking). */
+  exclude: z.array(Phrase).optional(),
+  /** The cue counts only with a support cue close by ("Muslim" needs abuse nearby to be a hate cue). */
+  requires: z
+    .object({
+      family: FamilyId,
+      /** Tokens either side within the sentence, or anywhere in the record. */
+      within: z.union([z.number().int().positive(), z.literal('record')]),
+      reason: z.string().regex(/^[a-z_]+$/),
+    })
+    .optional(),
+  /** A relationship cue: it counts only when the party-role rules link victim and suspect. */
+  relationship: z.boolean().optional(),
+  /** A marker that gives way when another tag is shown by linked relationship cues (DV between family). */
+  yieldsTo: z.enum(TAG_IDS).optional(),
+});
+
+export const TagLexiconSchema = z.object({
+  tag: z.enum(TAG_IDS),
+  note: z.string().min(10),
+  families: z.array(CueFamilySchema).min(1),
+});
+
+export const SupportFamilySchema = z.object({
+  id: FamilyId,
+  note: z.string().min(10),
+  entries: z.array(Phrase).min(1),
+});
+
+export const SupportLexiconSchema = z.object({
+  description: z.string(),
+  families: z.array(SupportFamilySchema).min(1),
+});
+
+/** What a context category does to the cues in its scope. */
+export const ContextCategorySchema = z.object({
+  effect: z.enum(['discount', 'weaken']),
+  /** For "weaken": the factor the cue's weight is multiplied by. */
+  factor: z.number().gt(0).lt(1).optional(),
+  note: z.string().min(10),
+});
+
+export const ContextFamilySchema = z.object({
+  id: z.string().regex(/^[a-z_]+\.[a-z_]+$/),
+  note: z.string().min(10),
+  /** A category name from "categories", or the structural kinds "pseudo" and "terminate". */
+  category: z.string().regex(/^[a-z_]+$/),
+  direction: z.enum(['forward', 'backward', 'bidirectional', 'pseudo', 'terminate']),
+  /** How many tokens the scope reaches (it never leaves the clause). */
+  maxScope: z.number().int().positive().optional(),
+  /** Tags or cue families ("alcohol", "alcohol.beverage") this rule applies to; all when absent. */
+  appliesTo: z.array(z.string()).optional(),
+  literals: z.array(Phrase).min(1),
+});
+
+export const ContextLexiconSchema = z.object({
+  description: z.string(),
+  categories: z.record(z.string(), ContextCategorySchema),
+  families: z.array(ContextFamilySchema).min(1),
+});
+
+export type CueFamily = z.infer<typeof CueFamilySchema>;
+export type TagLexicon = z.infer<typeof TagLexiconSchema>;
+export type SupportFamily = z.infer<typeof SupportFamilySchema>;
+export type ContextCategory = z.infer<typeof ContextCategorySchema>;
+export type ContextFamily = z.infer<typeof ContextFamilySchema>;
