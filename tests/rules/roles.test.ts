@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { checkCase, describeCase, tagger, type Case } from '../helpers.js';
+
+/*
+ * Each party-role rule with the linked case beside its wrong-party variant:
+ * a relationship counts only when it links the victim and a suspect.
+ */
+const rows: { rule: string; cases: Case[] }[] = [
+  {
+    rule: 'relative as the one who acted',
+    cases: [
+      { text: "IP's brother punched him", yes: ['familial'] },
+      { text: "IP's brother called police after an unknown male punched him", no: ['familial'] },
+      { text: 'Her ex-partner turned up and threatened her', yes: ['domestic'] },
+      { text: 'Her ex-partner witnessed the assault by an unknown male', no: ['domestic'] },
+    ],
+  },
+  {
+    rule: 'relative as the one harmed by the suspect',
+    cases: [
+      { text: 'S1 punched his mother in the kitchen', yes: ['familial'] },
+      { text: 'Unknown male punched her boyfriend in the street', no: ['domestic'] },
+    ],
+  },
+  {
+    rule: 'relative named as the suspect',
+    cases: [
+      { text: "S1 is the IP's brother", yes: ['familial'] },
+      { text: 'S1 is the IP\'s ex boyfriend', yes: ['domestic'] },
+      { text: "IP's brother was assaulted by S1, a stranger", no: ['familial'] },
+    ],
+  },
+  {
+    rule: 'dispute between or with the relatives',
+    cases: [
+      { text: 'Argument between mother and son over money', yes: ['familial'] },
+      { text: 'Domestic with her b/f at the address', yes: ['domestic'] },
+      { text: 'IP was out with her sister when a group of males attacked her', no: ['familial'] },
+    ],
+  },
+  {
+    rule: 'witness, caller and companion are not parties',
+    cases: [
+      { text: "IP's mother called police after an unknown male pushed him", no: ['familial'] },
+      { text: 'IP was walking with her boyfriend when an unknown male hit her', no: ['domestic'] },
+      { text: 'Caller is the IP\'s husband, reports she was assaulted by a stranger', no: ['domestic'] },
+    ],
+  },
+  {
+    rule: 'family words used for non-relatives',
+    cases: [
+      { text: 'S1 said "cheers my brother" and then headbutted the IP', no: ['familial'] },
+      { text: 'Damage to the sister store of the shop', no: ['familial'] },
+    ],
+  },
+];
+
+describe.each(rows)('roles: $rule', ({ cases }) => {
+  it.each(cases.map((c) => [describeCase(c), c] as const))('%s', (_label, c) => checkCase(c));
+});
+
+describe('role decisions are explained', () => {
+  it('a wrong-party relative is discounted with the reason', () => {
+    const d = tagger().tag("IP's mother called police").discounted.find((x) => x.tag === 'familial');
+    expect(d).toMatchObject({ reason: 'wrong_party', text: 'mother' });
+  });
+  it('a linked relative says how it was linked', () => {
+    const e = tagger().tag("S1 is the IP's brother").evidence.find((x) => x.tag === 'familial');
+    expect(e?.note).toBe('relative is named as the suspect');
+  });
+  it('DV between relatives yields to familial and says so', () => {
+    const r = tagger().tag('DV between mother and son, son pushed her');
+    expect(r.discounted.find((x) => x.tag === 'domestic')?.reason).toBe('yields_to_familial');
+  });
+});
