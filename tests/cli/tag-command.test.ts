@@ -1,0 +1,110 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { TAG_IDS } from '../../src/tags.js';
+import { runCli } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'motag-cli-'));
+const write = (name: string, body: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, body);
+  return path;
+};
+
+describe('motag tag, JSONL', () => {
+  const input = write(
+    'in.jsonl',
+    [
+      JSON.stringify({ id: 'a', text: 'Drunk male ejected by door staff at 02:00' }),
+      '{"id": "broken", "text": ',
+      JSON.stringify({ id: 'b', text: '' }),
+      '',
+      JSON.stringify({ id: 'c', text: 'Pedal cycle stolen from rack' }),
+    ].join('\n'),
+  );
+
+  it('writes one result per good record, in order, and reports bad lines by number on stderr', () => {
+    const out = join(dir, 'out.jsonl');
+    const r = runCli(['tag', '--in', input, '--out', out]);
+    expect(r.status).toBe(0);
+    const results = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(results.map((x) => x.id)).toEqual(['a', 'c']);
+    expect(results[0].tags).toEqual(['alcohol', 'nte']);
+    expect(results[1].tags).toEqual([]);
+    expect(r.stderr).toMatch(/line 2: invalid JSON/);
+    expect(r.stderr).toMatch(/line 3: empty "text"/);
+    expect(r.stderr).toMatch(/4 read, 2 tagged, 2 rejected/);
+  });
+
+  it('keeps stdout for data only with --out -', () => {
+    const r = runCli(['tag', '--in', input, '--out', '-']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+  });
+
+  it('reads standard input with --in -', () => {
+    const r = runCli(['tag', '--in', '-', '--out', '-'], `${JSON.stringify({ id: 'x', text: "IP's boyfriend punched her" })}\n`);
+    expect(JSON.parse(r.stdout).tags).toEqual(['domestic']);
+  });
+});
+
+describe('motag tag, CSV', () => {
+  const input = write(
+    'export.csv',
+    'crime_ref,MO_text,ward\n' +
+      'r1,"S1 IS THE IP\'S BROTHER, PUSHED HIM OVER",Market\n' +
+      'r2,too,many,fields\n' +
+      'r3,"Male begging outside Tesco, abusive to shoppers",Abbey\n',
+  );
+
+  it('keeps every input column, appends tag_, score_ and evidence columns, and reports a malformed row by line', () => {
+    const out = join(dir, 'out.csv');
+    const r = runCli(['tag', '--in', input, '--out', out, '--text-field', 'MO_text', '--id-field', 'crime_ref']);
+    expect(r.status).toBe(0);
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(rows.map((x) => x.crime_ref)).toEqual(['r1', 'r3']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'crime_ref', 'MO_text', 'ward',
+      ...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence',
+    ]);
+    expect(rows[0]!.tag_familial).toBe('1');
+    expect(rows[1]!.tag_street_asb).toBe('1');
+    expect(rows[1]!.evidence).toContain('street_asb: begging [street_asb.begging]');
+    expect(r.stderr).toMatch(/line 3: malformed CSV/);
+  });
+
+  it('fails clearly when the text column is missing', () => {
+    const r = runCli(['tag', '--in', input, '--out', join(dir, 'never.csv')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/no "text" column.*--text-field/);
+  });
+
+  const dallas = join(PACKAGE_ROOT, '..', 'shared', 'data', 'real', 'dallas-pd-mo.csv');
+  it.skipIf(!existsSync(dallas))('tags a real police export end to end, one output row per input row', () => {
+    const out = join(dir, 'dallas.csv');
+    const r = runCli(['tag', '--in', dallas, '--out', out]);
+    expect(r.status).toBe(0);
+    const input = parse(readFileSync(dallas, 'utf8'), { columns: true }) as unknown[];
+    const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as unknown[];
+    expect(rows).toHaveLength(input.length);
+  });
+});
+
+describe('motag explain', () => {
+  it("prints each tag's decision with evidence and discounted cues", () => {
+    const r = runCli(['explain', "IP's mother called police. S1 was drunk. No racial element"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/alcohol\s+YES/);
+    expect(r.stdout).toMatch(/- "mother" .*wrong_party by "relative reported or witnessed it"/);
+    expect(r.stdout).toMatch(/- "racial" .*negated by "No"/);
+  });
+
+  it('prints the result JSON with --json', () => {
+    const r = runCli(['explain', '--json', 'Drunk male']);
+    expect(JSON.parse(r.stdout).scores.alcohol).toBeGreaterThan(0.5);
+  });
+});
