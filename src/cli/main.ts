@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerExplain } from './explain-command.js';
+import { registerCorpus } from './corpus-command.js';
+import { registerEval } from './eval-command.js';
 import { registerTag } from './tag-command.js';
 
 /*
@@ -14,6 +16,8 @@ const program = new Command()
 
 registerTag(program);
 registerExplain(program);
+registerEval(program);
+registerCorpus(program);
 
 // A closed pipe (`motag tag --out - | head`) is a normal way for a reader to stop.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
