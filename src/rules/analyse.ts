@@ -31,8 +31,12 @@ export interface Finding {
 
 type CueMatch = Match<{ kind: 'cue'; family: CompiledCueFamily }>;
 
-/** Relationship cues that the role rules could not link count for this fraction of their weight. */
-const UNCLEAR_ROLE_FACTOR = 0.5;
+/**
+ * Relationship cues that the role rules could neither link nor rule out count
+ * for this fraction of their weight: in MO text a named partner or relative is
+ * usually a party, but less surely than one the rules could link.
+ */
+const UNCLEAR_ROLE_FACTOR = 0.7;
 
 export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
   const { tokens, text } = doc;
@@ -71,9 +75,14 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
       findings.push({ ...base, weight: 0, discount: { reason: 'excluded', by: spanText(excluded) } });
       continue;
     }
-    const mod = modifierFor({ first: cue.first, last: cue.last, family }, scopes);
+    const mod = modifierFor({ first: cue.first, last: cue.last, family }, scopes, family.ignoresContext);
     if (mod && mod.family.effect?.effect === 'discount') {
       findings.push({ ...base, weight: 0, discount: { reason: mod.family.category, by: spanText(mod.trigger) } });
+      continue;
+    }
+    if (family.forbiddenBy && support.has(family.forbiddenBy.family)) {
+      const veto = support.get(family.forbiddenBy.family)![0]!;
+      findings.push({ ...base, weight: 0, discount: { reason: family.forbiddenBy.reason, by: spanText(veto) } });
       continue;
     }
     if (family.requires) {

@@ -52,12 +52,16 @@ export function buildScopes(tokens: readonly Token[], matches: readonly Match<{ 
 }
 
 /** The strongest modifier reaching this cue: a discount beats a weakening, then the nearest trigger wins. */
-export function modifierFor(cue: { first: number; last: number; family: CompiledCueFamily }, scopes: readonly Scope[]): Modifier | null {
+export function modifierFor(
+  cue: { first: number; last: number; family: CompiledCueFamily },
+  scopes: readonly Scope[],
+  ignored: readonly string[] = [],
+): Modifier | null {
   let best: Scope | null = null;
   let bestRank = Infinity;
   for (const s of scopes) {
     if (!overlaps(s, cue) || overlaps(s.trigger, cue)) continue;
-    if (!appliesTo(s.family, cue.family)) continue;
+    if (!appliesTo(s.family, cue.family) || ignored.includes(s.family.category)) continue;
     const distance = s.trigger.first > cue.last ? s.trigger.first - cue.last : cue.first - s.trigger.last;
     const rank = (s.family.effect?.effect === 'discount' ? 0 : 1000) + distance;
     if (rank < bestRank) {

@@ -36,7 +36,32 @@ export class PhraseMatcher<Owner> {
     for (const prefix of first.prefixes) this.byFirstPrefix.push({ prefix, entry });
   }
 
-  findAll(tokens: readonly Token[]): Match<Owner>[] {
+  /**
+   * Words a masked token may stand for: officers write slurs with asterisks
+   * ("cr*pple", "f*gs"), and an asterisk stands for one letter. Only words of
+   * the families passed to allowUnmasking are candidates, and only a single
+   * candidate is accepted, so "p***" (paki or poof?) stays unresolved.
+   */
+  private readonly maskable = new Map<number, string[]>();
+
+  allowUnmasking(words: Iterable<string>): void {
+    for (const w of words) {
+      if (w.includes('*') || w.length < 3) continue;
+      const list = this.maskable.get(w.length) ?? [];
+      if (!list.includes(w)) list.push(w);
+      this.maskable.set(w.length, list);
+    }
+  }
+
+  private unmask(token: Token): Token {
+    if (!token.norm.includes('*')) return token;
+    const pattern = new RegExp(`^${token.norm.replace(/[^a-z0-9*']/g, '').replace(/\*/g, '[a-z]')}$`);
+    const candidates = (this.maskable.get(token.norm.length) ?? []).filter((w) => pattern.test(w));
+    return candidates.length === 1 ? { ...token, norm: candidates[0]! } : token;
+  }
+
+  findAll(input: readonly Token[]): Match<Owner>[] {
+    const tokens = this.maskable.size > 0 && input.some((t) => t.norm.includes('*')) ? input.map((t) => this.unmask(t)) : input;
     const out: Match<Owner>[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const norm = tokens[i]!.norm;

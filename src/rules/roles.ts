@@ -29,7 +29,7 @@ export interface RoleEvidence {
 /** Words that may stand between a party reference and a relationship in apposition ("S1 is the IP's brother"). */
 const APPOSITION_FILLER = new Set(['is', 'was', 'are', 'were', 'the', 'a', 'an', "'s", 'her', 'his', 'their', 'own', 'and', 'also', 'both', 'victim', 'suspect', 'ex', 'former', 'estranged', 'current', 'of', 'who', 'named', 'as', 'being', 'now']);
 /** Words that may stand between an aggression verb or "argument with" and the relationship it governs. */
-const POSSESSIVE_FILLER = new Set(['her', 'his', 'their', 'own', 'the', 'ex', 'former', 'estranged', 'elderly', 'pregnant', 'younger', 'older', 'teenage', 'adult', 'current', 'new']);
+const POSSESSIVE_FILLER = new Set(['her', 'his', 'their', 'own', 'the', 'a', 'an', 'ex', 'former', 'estranged', 'elderly', 'pregnant', 'younger', 'older', 'teenage', 'adult', 'current', 'new']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are']);
 
 export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
@@ -47,6 +47,15 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   const suspects = matches('role.suspect');
   const strangerInSentence = matches('role.stranger').length > 0;
 
+  // Someone else's relative ("her boyfriend's mum", "S1's brother"), or the relative whose
+  // relative is meant ("her daughter's boyfriend"): neither is the victim's own relative.
+  const before = tokens[cue.first - 1];
+  const owner = tokens[cue.first - 2];
+  if (before?.norm === "'s" && owner && owner.norm !== 'victim') return { link: 'wrong_party', why: "relative of someone other than the victim" };
+  if (tokens[cue.last + 1]?.norm === "'s" && tokens[cue.last + 1]!.sentence === sentence && tokens[cue.last + 2]?.sentence === sentence) {
+    return { link: 'wrong_party', why: 'names whose relative is meant' };
+  }
+
   // A relative written inside quoted speech is someone's form of address ("alright my brother").
   if (cueTok.quoted && tokens[cue.first - 1]?.norm === 'my') return { link: 'wrong_party', why: 'said as a form of address' };
 
@@ -62,9 +71,10 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     if (passive && tokens[agg.last + 1]?.norm === 'by' && cue.first > agg.last + 1 && onlyFiller(agg.last + 1, cue.first, POSSESSIVE_FILLER)) {
       return { link: 'linked', why: 'relative is the one who acted' };
     }
-    // Object: "son assaulted his mother" (not "S1 assaulted the IP's brother", nor a stranger's victim).
+    // Object: "son assaulted his mother", "struck girlfriend" (not "S1 assaulted the IP's brother", nor a stranger's victim).
     if (!passive && cue.first > agg.last && cue.first - agg.last <= 4 && onlyFiller(agg.last, cue.first, POSSESSIVE_FILLER) &&
-        between(agg.last, cue.first).some((t) => t.norm === 'his' || t.norm === 'her' || t.norm === 'their') && !strangerInSentence) {
+        (cue.first === agg.last + 1 || between(agg.last, cue.first).some((t) => t.norm === 'his' || t.norm === 'her' || t.norm === 'their')) &&
+        !strangerInSentence) {
       return { link: 'linked', why: 'relative is the one harmed by the suspect' };
     }
   }
@@ -79,8 +89,9 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     }
   }
 
-  const reporting = matches('role.reporting');
-  if (reporting.some((m) => (m.first > cue.last && m.first - cue.last <= 4) || (m.last < cue.first && cue.first - m.last <= 4))) {
+  // "mother called police" (the relative reports) or "reported by her husband", "caller is IP's mum".
+  if (matches('role.reporting').some((m) => m.first > cue.last && m.first - cue.last <= 4) ||
+      matches('role.reported_by').some((m) => m.last < cue.first && cue.first - m.last <= 4)) {
     return { link: 'wrong_party', why: 'relative reported or witnessed it' };
   }
 

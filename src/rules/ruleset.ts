@@ -83,10 +83,16 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   }
 
   for (const fam of cueFamilies) {
-    if (fam.requires && !familyIds.has(fam.requires.family)) {
-      throw new Error(`motag: family "${fam.id}" requires unknown family "${fam.requires.family}"`);
+    for (const needed of [fam.requires?.family, fam.forbiddenBy?.family]) {
+      if (needed && !familyIds.has(needed)) throw new Error(`motag: family "${fam.id}" names unknown support family "${needed}"`);
     }
   }
+  // Masked slurs and swearing are resolved against the slur families and hostility words only.
+  matcher.allowUnmasking(
+    [...cueFamilies.filter((f) => f.id.endsWith('.slur')).flatMap((f) => f.entries), ...support.families.filter((f) => f.id === 'hate.hostility').flatMap((f) => f.entries)]
+      .filter((e) => !e.includes(' ') && !e.includes('|'))
+      .map((e) => e.toLowerCase()),
+  );
   const yields = new Map<string, TagId>();
   for (const fam of cueFamilies) if (fam.yieldsTo) yields.set(fam.id, fam.yieldsTo);
   return { matcher, cueFamilies, familyCount: familyIds.size, yields };

@@ -32,8 +32,12 @@ export const CueFamilySchema = z.object({
       reason: z.string().regex(/^[a-z_]+$/),
     })
     .optional(),
+  /** The cue does not count when a support cue is anywhere in the record ("not related", "not in a relationship"). */
+  forbiddenBy: z.object({ family: FamilyId, reason: z.string().regex(/^[a-z_]+$/) }).optional(),
   /** A relationship cue: it counts only when the party-role rules link victim and suspect. */
   relationship: z.boolean().optional(),
+  /** Context categories that never apply to this family ("her ex denied it" does not deny the ex). */
+  ignoresContext: z.array(z.string().regex(/^[a-z_]+$/)).optional(),
   /** A marker that gives way when another tag is shown by linked relationship cues (DV between family). */
   yieldsTo: z.enum(TAG_IDS).optional(),
 });
