@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { loadKeywordBaseline } from '../../src/eval/keyword-baseline.js';
+
+const kw = loadKeywordBaseline();
+
+describe('the partnership keyword baseline', () => {
+  it('tags by case-insensitive "contains", as a plain keyword search does', () => {
+    expect(kw.tags('DRUNK MALE IN THE PUB')).toEqual(['alcohol', 'nte', 'street_asb']);
+    expect(kw.tags('Male drinking')).toEqual(['alcohol']);
+  });
+  it('reproduces the method\'s known errors: witnesses and substrings count', () => {
+    expect(kw.tags("IP's mother called police")).toContain('familial');
+    expect(kw.tags('damage to the barrier')).toContain('nte');
+  });
+  it('names which keywords matched', () => {
+    expect(kw.matches('Homeless male begging, drunk', 'street_asb')).toEqual(['homeless', 'drunk', 'begging']);
+  });
+});
