@@ -1,11 +1,21 @@
 import { createTagger, type Tagger } from '../src/tagger/tagger.js';
 import type { TagId } from '../src/tags.js';
 
-let shared: Tagger | null = null;
-/** One tagger for the whole test run: building it reads and validates every lexicon. */
+let rules: Tagger | null = null;
+let shipped: Tagger | null = null;
+/**
+ * The rule layer alone: the rules implement TAGS.md's definitions and are
+ * tested rule by rule. Built once per test file (it reads every lexicon).
+ */
 export function tagger(): Tagger {
-  shared ??= createTagger();
-  return shared;
+  rules ??= createTagger({ modelPath: null });
+  return rules;
+}
+
+/** The tagger as shipped: rules plus the trained model in models/. */
+export function shippedTagger(): Tagger {
+  shipped ??= createTagger();
+  return shipped;
 }
 
 export function tagsOf(text: string): TagId[] {

@@ -14,14 +14,16 @@ export function registerEval(program: Command): void {
     .option('--split <name>', `only records of this split (${SPLITS.join(', ')})`)
     .option('--errors', 'list false positives and false negatives with their evidence')
     .option('--json', 'print the figures as JSON')
-    .action((opts: { gold: string; split?: string; errors?: boolean; json?: boolean }) => {
+    .option('--model <file>', 'evaluate this model file instead of the shipped one')
+    .option('--rules-only', 'evaluate the rules without the statistical model')
+    .action((opts: { gold: string; split?: string; errors?: boolean; json?: boolean; model?: string; rulesOnly?: boolean }) => {
       if (opts.split !== undefined && !(SPLITS as readonly string[]).includes(opts.split)) {
         throw new Error(`unknown split "${opts.split}" (use ${SPLITS.join(', ')})`);
       }
       const all = readGold(opts.gold);
       const gold = opts.split ? all.filter((g) => g.split === (opts.split as Split)) : all;
       if (gold.length === 0) throw new Error(`no records${opts.split ? ` in split "${opts.split}"` : ''} in ${opts.gold}`);
-      const tagger = createTagger();
+      const tagger = createTagger(opts.rulesOnly ? { modelPath: null } : opts.model ? { modelPath: opts.model } : {});
       const keyword = loadKeywordBaseline();
       const results = gold.map((g) => tagger.tag(g.text, g.id));
       const report: EvalReport = {

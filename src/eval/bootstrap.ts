@@ -1,3 +1,4 @@
+import { seededRandom } from '../random.js';
 import { TAG_IDS, perTag, type PerTag } from '../tags.js';
 import { countsPerTag, macro, micro, prf, type Pair } from './metrics.js';
 
@@ -10,18 +11,6 @@ export interface F1Intervals {
   readonly perTag: PerTag<Interval>;
   readonly micro: Interval;
   readonly macro: Interval;
-}
-
-/** Small seeded generator (mulberry32): the same gold file always gives the same intervals. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 95% percentile bootstrap intervals for F1, resampling records with replacement. */

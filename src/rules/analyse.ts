@@ -87,10 +87,12 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
     }
     if (family.requires) {
       const { family: needed, within, reason } = family.requires;
+      // A support cue inside a negation does not count: "IP is Muslim, no abuse" shows no hostility.
       const near = (support.get(needed) ?? []).some(
         (s) =>
-          within === 'record' ||
-          (tokens[s.first]!.sentence === tokens[cue.first]!.sentence && (s.first > cue.last ? s.first - cue.last : cue.first - s.last) <= within),
+          !deniedByContext(s, scopes) &&
+          (within === 'record' ||
+            (tokens[s.first]!.sentence === tokens[cue.first]!.sentence && (s.first > cue.last ? s.first - cue.last : cue.first - s.last) <= within)),
       );
       if (!near) {
         findings.push({ ...base, weight: 0, discount: { reason } });
@@ -121,6 +123,10 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
     findings.push({ ...base, weight, ...(note ? { note } : {}) });
   }
   return applyYields(findings, rules.yields);
+}
+
+function deniedByContext(span: { first: number; last: number }, scopes: ReturnType<typeof buildScopes>): boolean {
+  return scopes.some((s) => s.family.category === 'negated' && !s.family.appliesTo && overlaps(s, span) && !overlaps(s.trigger, span));
 }
 
 /** Within one family, overlapping matches collapse to the longest (then earliest). */

@@ -6,7 +6,7 @@ export interface Evidence {
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  /** "lexicon:<family id>": which reviewed cue family fired. */
+  /** "lexicon:<family id>" for a rule cue, "model:<feature>" for a model-only decision. */
   readonly source: string;
   /** How much the cue counted (after weakening or an unclear role). */
   readonly weight: number;
@@ -31,6 +31,8 @@ export interface TagResult {
   /** Exactly the tags decided yes, in INTERFACE.md order. */
   readonly tags: TagId[];
   readonly scores: PerTag<number>;
+  /** Tags whose score falls in the model's abstain band: a reviewer should check them (decided or not). */
+  readonly needs_review: TagId[];
   readonly evidence: Evidence[];
   readonly discounted: Discounted[];
   readonly model: string;

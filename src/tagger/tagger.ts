@@ -1,62 +1,110 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { extractFeatures } from '../model/features.js';
+import { LinearModel } from '../model/linear-model.js';
+import { readModelFile } from '../model/model-file.js';
+import type { Band } from '../model/thresholds.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../paths.js';
-import { analyse, type Finding } from '../rules/analyse.js';
-import { loadRuleSet, type RuleSet } from '../rules/ruleset.js';
-import { TAG_IDS } from '../tags.js';
-import { loadTextResources, type TextResources } from '../text/resources.js';
-import { tokenise } from '../text/tokenise.js';
-import type { TagResult } from './result.js';
-import { RULE_THRESHOLD, ruleScores } from './score.js';
+import type { Finding } from '../rules/analyse.js';
+import { createRuleEngine, type RuleAnalysis } from '../rules/engine.js';
+import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
+import type { Discounted, Evidence, TagResult } from './result.js';
+import { RULE_THRESHOLD, round, ruleScores } from '../rules/score.js';
 
 /** The one entry point every face (CLI, server, batch, review, eval) uses. */
 export interface Tagger {
   readonly model: string;
+  /** Per-tag decision thresholds in force (the rule threshold when no model is loaded). */
+  readonly thresholds: PerTag<number>;
+  /** Per-tag abstain bands [low, high) of the model; null for rules only. */
+  readonly bands: PerTag<Band> | null;
   tag(text: string, id?: string | null): TagResult;
-  /** The raw rule findings, for `motag explain` and reviewers. */
-  findings(text: string): Finding[];
+  /** The rule layer's view, for explanations and model training. */
+  analyse(text: string): RuleAnalysis;
 }
 
+export const DEFAULT_MODEL_PATH = join(PACKAGE_ROOT, 'models', 'motag-model.json');
 const version: string = (createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string }).version;
 
-export function createTagger(options: { lexiconDir?: string } = {}): Tagger {
-  const dir = options.lexiconDir ?? LEXICON_DIR;
-  const text: TextResources = loadTextResources(dir);
-  const rules: RuleSet = loadRuleSet(dir);
-  const model = `motag-${version}+rules`;
+export interface TaggerOptions {
+  readonly lexiconDir?: string;
+  /** A model file; null for rules only; default: the shipped model when present. */
+  readonly modelPath?: string | null;
+}
 
-  const findings = (narrative: string): Finding[] => analyse(tokenise(narrative, text), rules);
+/** How many model features are shown for a tag the model gave without any rule cue. */
+const MODEL_EVIDENCE_FEATURES = 3;
+
+export function createTagger(options: TaggerOptions = {}): Tagger {
+  const engine = createRuleEngine(options.lexiconDir ?? LEXICON_DIR);
+  const modelPath = options.modelPath === undefined ? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null) : options.modelPath;
+  const model = modelPath ? new LinearModel(readModelFile(modelPath)) : null;
+  const name = `motag-${version}+${model ? model.name : 'rules'}`;
 
   return {
-    model,
-    findings,
-    tag(narrative, id = null) {
-      const found = findings(narrative);
-      const scores = ruleScores(found);
-      const tags = TAG_IDS.filter((t) => scores[t] >= RULE_THRESHOLD);
-      const evidence = found
-        .filter((f) => f.weight > 0)
-        .map((f) => ({
-          tag: f.tag,
-          start: f.start,
-          end: f.end,
-          text: f.text,
-          source: `lexicon:${f.family}`,
-          weight: f.weight,
-          ...(f.note ? { note: f.note } : {}),
-        }));
-      const discounted = found
-        .filter((f) => f.discount)
-        .map((f) => ({
-          tag: f.tag,
-          start: f.start,
-          end: f.end,
-          text: f.text,
-          reason: f.discount!.reason,
-          source: `lexicon:${f.family}`,
-          ...(f.discount!.by ? { by: f.discount!.by } : {}),
-        }));
-      return { id, tags, scores, evidence, discounted, model };
+    model: name,
+    thresholds: model ? model.thresholds : perTag(() => RULE_THRESHOLD),
+    bands: model ? model.bands : null,
+    analyse: (text) => engine.analyse(text),
+    tag(text, id = null) {
+      const { tokens, findings } = engine.analyse(text);
+      const evidence = ruleEvidence(findings);
+      const discounted = ruleDiscounts(findings);
+      if (!model) {
+        const scores = ruleScores(findings);
+        return { id, tags: TAG_IDS.filter((t) => scores[t] >= RULE_THRESHOLD), scores, needs_review: [], evidence, discounted, model: name };
+      }
+      const features = extractFeatures(tokens, findings, { ruleFeatures: model.ruleFeatures });
+      const probs = model.probabilities(features);
+      const scores = perTag((t) => round(probs[t]));
+      const tags = TAG_IDS.filter((t) => probs[t] >= model.thresholds[t]);
+      const needsReview = TAG_IDS.filter((t) => probs[t] >= model.bands[t].low && probs[t] < model.bands[t].high);
+      // Every positive stays explainable: a tag the model gave with no rule cue
+      // shows the words that drove it.
+      const unexplained = tags.filter((t) => !evidence.some((e) => e.tag === t));
+      if (unexplained.length > 0) {
+        const named = extractFeatures(tokens, findings, { ruleFeatures: model.ruleFeatures, named: true });
+        for (const tag of unexplained) evidence.push(...modelEvidence(model, named, tag, text));
+      }
+      return { id, tags, scores, needs_review: needsReview, evidence, discounted, model: name };
     },
   };
+}
+
+function ruleEvidence(findings: readonly Finding[]): Evidence[] {
+  return findings
+    .filter((f) => f.weight > 0)
+    .map((f) => ({ tag: f.tag, start: f.start, end: f.end, text: f.text, source: `lexicon:${f.family}`, weight: f.weight, ...(f.note ? { note: f.note } : {}) }));
+}
+
+function ruleDiscounts(findings: readonly Finding[]): Discounted[] {
+  return findings
+    .filter((f) => f.discount)
+    .map((f) => ({ tag: f.tag, start: f.start, end: f.end, text: f.text, reason: f.discount!.reason, source: `lexicon:${f.family}`, ...(f.discount!.by ? { by: f.discount!.by } : {}) }));
+}
+
+/** Function words carry weight in the model but explain nothing to a reviewer. */
+const NOT_EXPLANATORY = new Set(['the', 'a', 'an', 'at', 'in', 'on', 'of', 'to', 'and', 'was', 'is', 'by', 'with', 'for', 'from', 'her', 'his', 'he', 'she', 'they', 'it', "'s", 'as', 'when', 'then', 'had', 'has', 'been', 'were', 'be']);
+
+function explanatory(name: string | undefined): boolean {
+  if (!name || name === 'bias') return false;
+  const words = name.replace(/^[wbc]:/, '').split(' ');
+  return name.startsWith('r:') || name.startsWith('rule:') || !words.every((w) => NOT_EXPLANATORY.has(w));
+}
+
+function modelEvidence(model: LinearModel, features: ReturnType<typeof extractFeatures>, tag: TagId, text: string): Evidence[] {
+  return model
+    .contributions(features, tag)
+    .filter((c) => c.contribution > 0 && c.feature.start !== undefined && c.feature.end !== undefined && explanatory(c.feature.name))
+    .slice(0, MODEL_EVIDENCE_FEATURES)
+    .map(({ feature, contribution }) => ({
+      tag,
+      start: feature.start!,
+      end: feature.end!,
+      text: text.slice(feature.start, feature.end),
+      source: `model:${feature.name}`,
+      weight: round(contribution),
+      note: 'model decision with no rule cue',
+    }));
 }

@@ -1,4 +1,4 @@
-import type { Finding } from '../rules/analyse.js';
+import type { Finding } from './analyse.js';
 import { perTag, type PerTag } from '../tags.js';
 
 /**

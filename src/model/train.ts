@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { CorpusRecord } from '../corpus/record.js';
+import type { RuleEngine } from '../rules/engine.js';
+import { perTag, type PerTag, type TagId } from '../tags.js';
+import { fitPlatt, applyPlatt, type Platt } from './calibrate.js';
+import { extractFeatures, HASH_BITS, HASH_SIZE, type Feature } from './features.js';
+import { dot, trainLogistic, type TrainOptions } from './logistic.js';
+import { encodeWeights, type ModelFile } from './model-file.js';
+import { abstainBand, bestF1Threshold, type Band } from './thresholds.js';
+
+/*
+ * Training: fit on the train split, choose each tag's regularisation and class
+ * weight, calibration, threshold and abstain band on dev. The test split is
+ * never read here; it is only scored afterwards for the model card.
+ */
+export const HYPER_GRID: readonly Omit<TrainOptions, 'seed'>[] = [0.1, 1, 3, 10].flatMap((l2) =>
+  [1, 3].map((positiveWeight) => ({ l2, positiveWeight, epochs: 12, learningRate: 0.2 })),
+);
+
+export interface Prepared {
+  readonly record: CorpusRecord;
+  readonly features: Feature[];
+}
+
+export function prepare(records: readonly CorpusRecord[], engine: RuleEngine, ruleFeatures: boolean): Prepared[] {
+  return records.map((record) => {
+    const { tokens, findings } = engine.analyse(record.text);
+    return { record, features: extractFeatures(tokens, findings, { ruleFeatures }) };
+  });
+}
+
+export interface FittedTag {
+  readonly weights: Float32Array;
+  readonly hyper: Omit<TrainOptions, 'seed'>;
+  readonly platt: Platt;
+  readonly threshold: number;
+  readonly band: Band;
+}
+
+export function fitTag(tag: TagId, train: readonly Prepared[], dev: readonly Prepared[], seed: number, grid = HYPER_GRID): FittedTag {
+  const examples = train.map((p) => ({ features: p.features, label: p.record.labels[tag] }));
+  const devLabels = dev.map((p) => p.record.labels[tag]);
+  let best: { weights: Float32Array; hyper: Omit<TrainOptions, 'seed'>; f1: number } | null = null;
+  for (const hyper of grid) {
+    const weights = trainLogistic(examples, HASH_SIZE, { ...hyper, seed });
+    const margins = dev.map((p) => dot(weights, p.features));
+    const f1 = f1At(margins, devLabels, bestF1Threshold(margins, devLabels));
+    if (!best || f1 > best.f1 + 1e-9) best = { weights, hyper, f1 };
+  }
+  const margins = dev.map((p) => dot(best!.weights, p.features));
+  const platt = fitPlatt(margins, devLabels);
+  const probs = margins.map((m) => applyPlatt(platt, m));
+  const threshold = bestF1Threshold(probs, devLabels);
+  return { weights: best!.weights, hyper: best!.hyper, platt, threshold, band: abstainBand(probs, devLabels, threshold) };
+}
+
+function f1At(scores: readonly number[], labels: readonly (0 | 1)[], t: number): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  scores.forEach((s, i) => {
+    if (s >= t) labels[i] === 1 ? tp++ : fp++;
+    else if (labels[i] === 1) fn++;
+  });
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
+export function trainModel(opts: {
+  readonly name: string;
+  readonly train: readonly Prepared[];
+  readonly dev: readonly Prepared[];
+  readonly seed: number;
+  readonly ruleFeatures: boolean;
+  readonly corpusSha256: string;
+  readonly grid?: readonly Omit<TrainOptions, 'seed'>[];
+}): { file: ModelFile; fitted: PerTag<FittedTag> } {
+  const fitted = perTag((t) => fitTag(t, opts.train, opts.dev, opts.seed, opts.grid));
+  const file: ModelFile = {
+    format: 'motag-model/1',
+    name: opts.name,
+    seed: opts.seed,
+    corpusSha256: opts.corpusSha256,
+    hashBits: HASH_BITS,
+    ruleFeatures: opts.ruleFeatures,
+    tags: perTag((t) => ({
+      ...encodeWeights(fitted[t].weights),
+      platt: fitted[t].platt,
+      threshold: fitted[t].threshold,
+      band: fitted[t].band,
+      hyper: fitted[t].hyper,
+    })),
+  };
+  return { file, fitted };
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+

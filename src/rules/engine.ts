@@ -1,0 +1,27 @@
+import { tokenise } from '../text/tokenise.js';
+import { loadTextResources } from '../text/resources.js';
+import type { Token } from '../text/tokens.js';
+import { analyse, type Finding } from './analyse.js';
+import { loadRuleSet } from './ruleset.js';
+
+/** The rule layer for one narrative: its tokens and every cue found, counted or discounted. */
+export interface RuleAnalysis {
+  readonly tokens: readonly Token[];
+  readonly findings: readonly Finding[];
+}
+
+export interface RuleEngine {
+  analyse(text: string): RuleAnalysis;
+}
+
+/** Loads and validates every lexicon once; analysing a narrative is then pure. */
+export function createRuleEngine(lexiconDir: string): RuleEngine {
+  const text = loadTextResources(lexiconDir);
+  const rules = loadRuleSet(lexiconDir);
+  return {
+    analyse(narrative) {
+      const doc = tokenise(narrative, text);
+      return { tokens: doc.tokens, findings: analyse(doc, rules) };
+    },
+  };
+}
