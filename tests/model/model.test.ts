@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { readCorpus } from '../../src/corpus/store.js';
+import { applyPlatt, expectedCalibrationError, fitPlatt } from '../../src/model/calibrate.js';
+import { hashFeature, HASH_SIZE, type Feature } from '../../src/model/features.js';
+import { dot, sigmoid, trainLogistic } from '../../src/model/logistic.js';
+import { LinearModel } from '../../src/model/linear-model.js';
+import { abstainBand, bestF1Threshold } from '../../src/model/thresholds.js';
+import { prepare, trainModel } from '../../src/model/train.js';
+import { LEXICON_DIR, PACKAGE_ROOT } from '../../src/paths.js';
+import { createRuleEngine } from '../../src/rules/engine.js';
+import { join } from 'node:path';
+
+const f = (name: string, value = 1): Feature => ({ index: hashFeature(name), value });
+const toy = [
+  ...Array.from({ length: 40 }, (_, i) => ({ features: [f('bias'), f('drunk'), f(`noise${i % 7}`)], label: 1 as const })),
+  ...Array.from({ length: 60 }, (_, i) => ({ features: [f('bias'), f('sober'), f(`noise${i % 7}`)], label: 0 as const })),
+];
+const opts = { epochs: 10, l2: 0.1, learningRate: 0.2, positiveWeight: 1, seed: 3 };
+
+describe('logistic regression over hashed features', () => {
+  it('learns a separable signal', () => {
+    const w = trainLogistic(toy, HASH_SIZE, opts);
+    expect(sigmoid(dot(w, [f('bias'), f('drunk')]))).toBeGreaterThan(0.9);
+    expect(sigmoid(dot(w, [f('bias'), f('sober')]))).toBeLessThan(0.1);
+  });
+  it('gives the same weights for the same seed, and other weights for another', () => {
+    const a = trainLogistic(toy, HASH_SIZE, opts);
+    expect(trainLogistic(toy, HASH_SIZE, opts)).toEqual(a);
+    expect(trainLogistic(toy, HASH_SIZE, { ...opts, seed: 4 })).not.toEqual(a);
+  });
+});
+
+describe('calibration', () => {
+  it('Platt scaling maps margins onto observed frequencies', () => {
+    const margins = Array.from({ length: 400 }, (_, i) => (i - 200) / 50);
+    const labels = margins.map((m, i) => ((i * 7919) % 100 < 100 * sigmoid(2 * m) ? 1 : 0) as 0 | 1);
+    const p = fitPlatt(margins, labels);
+    expect(p.a).toBeGreaterThan(1.2);
+    expect(expectedCalibrationError(margins.map((m) => applyPlatt(p, m)), labels)).toBeLessThan(0.08);
+  });
+  it('expected calibration error is 0 for perfect and large for inverted scores', () => {
+    expect(expectedCalibrationError([1, 1, 0, 0], [1, 1, 0, 0])).toBe(0);
+    expect(expectedCalibrationError([0.95, 0.95, 0.05, 0.05], [0, 0, 1, 1])).toBeCloseTo(0.95);
+  });
+});
+
+describe('threshold and abstain band', () => {
+  const scores = [0.05, 0.1, 0.2, 0.3, 0.45, 0.5, 0.55, 0.7, 0.8, 0.9, 0.95];
+  const labels: (0 | 1)[] = [0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1];
+  it('puts the threshold where F1 is highest', () => {
+    expect(bestF1Threshold(scores, labels)).toBe(0.45);
+  });
+  it('sizes the band so that decisions outside it are at least 95% right', () => {
+    const band = abstainBand(scores, labels, 0.45);
+    const above = scores.map((s, i) => [s, labels[i]] as const).filter(([s]) => s >= band.high);
+    const below = scores.map((s, i) => [s, labels[i]] as const).filter(([s]) => s < band.low);
+    expect(above.filter(([, y]) => y === 1).length / above.length).toBeGreaterThanOrEqual(0.95);
+    expect(below.every(([, y]) => y === 0)).toBe(true);
+    expect(band.low).toBeLessThanOrEqual(0.45);
+    expect(band.high).toBeGreaterThan(0.5);
+  });
+});
+
+describe('training a model file', () => {
+  const records = readCorpus(join(PACKAGE_ROOT, 'corpus', 'corpus.jsonl'));
+  const engine = createRuleEngine(LEXICON_DIR);
+  const train = prepare(records.filter((r) => r.split === 'train').slice(0, 300), engine, true);
+  const dev = prepare(records.filter((r) => r.split === 'dev').slice(0, 150), engine, true);
+  const grid = [{ l2: 1, positiveWeight: 1, epochs: 3, learningRate: 0.2 }];
+  const run = (seed: number) =>
+    trainModel({ name: 'test', train, dev, seed, ruleFeatures: true, corpusSha256: '0'.repeat(64), grid }).file;
+
+  it('is deterministic for a seed, and loads back into a working model', () => {
+    const a = run(5);
+    expect(JSON.stringify(run(5))).toBe(JSON.stringify(a));
+    expect(JSON.stringify(run(6))).not.toBe(JSON.stringify(a));
+    const model = new LinearModel(a);
+    const engineOut = engine.analyse('S1 was drunk and abusive');
+    expect(model.thresholds.alcohol).toBeGreaterThan(0);
+    expect(model.bands.alcohol.low).toBeLessThanOrEqual(model.thresholds.alcohol);
+    expect(engineOut.findings.length).toBeGreaterThan(0);
+  });
+});
