@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Speed and memory of `motag tag` on a generated file (default 200,000 records).
 // Usage: npm run bench [-- --records N]
-// Prints records/second and peak RSS for JSONL -> JSONL and CSV -> CSV.
+// Prints records/second and peak RSS for JSONL -> JSONL and CSV -> CSV, with
+// the shipped model and with the rules alone.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,15 +68,16 @@ try {
   for (const format of ['jsonl', 'csv']) {
     const input = join(dir, `in.${format}`);
     await writeFile(input, format);
-    const extra = format === 'csv' ? ['--text-field', 'MO_text', '--id-field', 'crime_ref'] : [];
-    const r = run(input, join(dir, `out.${format}`), extra);
-    rows.push({ format, inputMb: (statSync(input).size / 1e6).toFixed(1), ...r });
+    const fields = format === 'csv' ? ['--text-field', 'MO_text', '--id-field', 'crime_ref'] : [];
+    for (const [tagger, extra] of [['rules + model', []], ['rules only', ['--rules-only']]]) {
+      const r = run(input, join(dir, `out.${format}`), [...fields, ...extra]);
+      rows.push({ format, tagger, inputMb: (statSync(input).size / 1e6).toFixed(1), ...r });
+    }
   }
   console.log(`motag tag benchmark: ${records.toLocaleString('en-GB')} records, node ${process.version}`);
-  console.log('format  input MB  wall s  records/s  peak RSS MB');
-  for (const r of rows) {
-    console.log(`${r.format.padEnd(6)}  ${r.inputMb.padStart(8)}  ${r.seconds.toFixed(1).padStart(6)}  ${String(r.rate).padStart(9)}  ${String(r.peakMb).padStart(11)}`);
-  }
+  console.log('| format | tagger | input MB | wall s | records/s | peak RSS MB |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.format} | ${r.tagger} | ${r.inputMb} | ${r.seconds.toFixed(1)} | ${r.rate} | ${r.peakMb} |`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

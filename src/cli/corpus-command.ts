@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { addToCorpus, readCorpus, readIncoming, writeCorpus } from '../corpus/store.js';
 import { corpusStats } from '../corpus/stats.js';
+import { agreement, formatAgreement } from '../corpus/agreement.js';
+import { LabelsSchema } from '../corpus/record.js';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 
 const DEFAULT_CORPUS = 'corpus/corpus.jsonl';
 
@@ -25,5 +29,23 @@ export function registerCorpus(program: Command): void {
     .option('--corpus <file>', 'the corpus file', DEFAULT_CORPUS)
     .action((opts: { corpus: string }) => {
       process.stdout.write(corpusStats(readCorpus(opts.corpus)));
+    });
+  corpus
+    .command('agreement')
+    .description("Cohen's kappa per tag between the corpus labels and a second, blind annotation.")
+    .requiredOption('--second <file>', 'JSONL of {"id", "labels"} for corpus records labelled a second time')
+    .option('--corpus <file>', 'the corpus file', DEFAULT_CORPUS)
+    .option('--disagreements', 'list every tag decision that differed')
+    .action((opts: { second: string; corpus: string; disagreements?: boolean }) => {
+      const Second = z.object({ id: z.string(), labels: LabelsSchema });
+      const second = readFileSync(opts.second, 'utf8').split('\n').filter((l) => l.trim()).map((l, i) => {
+        const parsed = Second.safeParse(JSON.parse(l));
+        if (!parsed.success) throw new Error(`${opts.second}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+        return parsed.data;
+      });
+      const report = agreement(readCorpus(opts.corpus), second);
+      process.stdout.write(formatAgreement(report));
+      if (report.unmatched.length > 0) process.stderr.write(`motag corpus agreement: ${report.unmatched.length} ids not in the corpus: ${report.unmatched.join(', ')}\n`);
+      if (opts.disagreements) for (const d of report.disagreements) process.stdout.write(`${d.id}\t${d.tag}\tfirst=${d.first}\tsecond=${d.second}\n`);
     });
 }

@@ -10,6 +10,8 @@ interface TagOptions {
   outFormat?: FileFormat;
   textField: string;
   idField: string;
+  model?: string;
+  rulesOnly?: boolean;
 }
 
 export function registerTag(program: Command): void {
@@ -22,10 +24,12 @@ export function registerTag(program: Command): void {
     .option('--out-format <format>', 'output format (default: from the --out extension, else the input format)', parseFormat)
     .option('--text-field <name>', 'field or column holding the narrative', 'text')
     .option('--id-field <name>', 'field or column holding the record id', 'id')
+    .option('--model <file>', 'use this model file instead of the shipped one')
+    .option('--rules-only', 'tag with the rules alone, without the statistical model')
     .action(async (opts: TagOptions) => {
       const inputFormat = opts.format ?? (opts.in === '-' ? null : formatFromPath(opts.in)) ?? 'jsonl';
       const outputFormat = opts.outFormat ?? (opts.out === '-' ? null : formatFromPath(opts.out)) ?? inputFormat;
-      const tagger = createTagger();
+      const tagger = createTagger(opts.rulesOnly ? { modelPath: null } : opts.model ? { modelPath: opts.model } : {});
       const summary = await tagFile(tagger, {
         input: opts.in,
         output: opts.out,
