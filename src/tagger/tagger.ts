@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { extractFeatures } from '../model/features.js';
 import { LinearModel } from '../model/linear-model.js';
 import { readModelFile } from '../model/model-file.js';
 import type { Band } from '../model/thresholds.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../paths.js';
+import { VERSION } from '../version.js';
 import type { Finding } from '../rules/analyse.js';
 import { createRuleEngine, type RuleAnalysis } from '../rules/engine.js';
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
@@ -25,7 +25,6 @@ export interface Tagger {
 }
 
 export const DEFAULT_MODEL_PATH = join(PACKAGE_ROOT, 'models', 'motag-model.json');
-const version: string = (createRequire(import.meta.url)(join(PACKAGE_ROOT, 'package.json')) as { version: string }).version;
 
 export interface TaggerOptions {
   readonly lexiconDir?: string;
@@ -40,7 +39,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const engine = createRuleEngine(options.lexiconDir ?? LEXICON_DIR);
   const modelPath = options.modelPath === undefined ? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null) : options.modelPath;
   const model = modelPath ? new LinearModel(readModelFile(modelPath)) : null;
-  const name = `motag-${version}+${model ? model.name : 'rules'}`;
+  const name = `motag-${VERSION}+${model ? model.name : 'rules'}`;
 
   return {
     model: name,

@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Bounded load test of the HTTP service on loopback: npm run bench:http
+// Starts the service on a free port, then for single and batch requests runs
+// (1) a fixed rate, open loop: requests are sent on schedule whether or not
+// earlier ones have answered, and latency counts from the scheduled time, so
+// queueing is not hidden; (2) as fast as 10 connections go (autocannon).
+// 10 s each; prints requests/s with p50 and p99 latency. Loopback only.
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const server = spawn(process.execPath, [join(root, 'dist', 'server', 'main.js')], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const port = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = /"port":(\d+)/.exec(out);
+    if (m) resolve(Number(m[1]));
+  });
+  server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+});
+// Request logs at info would measure the log pipe too; the service logs one line per request in production as well, so keep them but discard here.
+server.stdout.resume();
+
+const texts = [
+  'S1 was drunk and punched the IP outside the kebab shop after leaving the club at 02:30',
+  "IP's boyfriend pushed her over in the kitchen, DV, no injuries",
+  'Male begging outside Tesco became abusive to shoppers, very drunk',
+  'Unknown male stole pedal cycle from the rack, lock cut',
+  "S1 is the IP's brother, argument over money, he slapped her",
+];
+const single = JSON.stringify({ id: 'r1', text: texts[0] });
+const batch = JSON.stringify({ records: Array.from({ length: 100 }, (_, i) => ({ id: `r${i}`, text: texts[i % texts.length] })) });
+
+/** Open-loop load at a fixed rate for SECONDS, latency from each request's scheduled send time. */
+function fixedRate(name, body, path, rate, seconds = SECONDS) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const total = Math.round(rate * seconds);
+  const latencies = [];
+  let errors = 0;
+  let done = 0;
+  const start = process.hrtime.bigint();
+  return new Promise((resolve) => {
+    let sent = 0;
+    const send = (scheduled) => {
+      const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) errors++;
+          latencies.push(Number(process.hrtime.bigint() - scheduled) / 1e6);
+          if (++done === total) finish();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        if (++done === total) finish();
+      });
+      req.end(body);
+    };
+    const tick = () => {
+      const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+      const due = Math.min(total, Math.floor(elapsed * rate));
+      while (sent < due) {
+        sent++;
+        send(start + BigInt(Math.round(((sent - 1) / rate) * 1e9)));
+      }
+      if (sent < total) setImmediate(tick);
+    };
+    const finish = () => {
+      agent.destroy();
+      latencies.sort((a, b) => a - b);
+      const q = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 100) / 100;
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      resolve({ name, rate: `${rate}/s fixed`, rps: Math.round(total / seconds), p50: q(0.5), p99: q(0.99), errors });
+    };
+    tick();
+  });
+}
+
+async function run(name, body, path, rate) {
+  // A warm-up at the same rate first: the first second after start-up is JIT
+  // compilation, not the service's steady state.
+  if (rate) return fixedRate(name, body, path, rate, 3).then(() => fixedRate(name, body, path, rate));
+  const opts = { url: `http://127.0.0.1:${port}${path}`, method: 'POST', headers: { 'content-type': 'application/json' }, body, duration: SECONDS, connections: 10 };
+  const r = await autocannon(opts);
+  return { name, rate: 'max, 10 connections', rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+try {
+  const rows = [
+    await run('single', single, '/v1/tag', 1000),
+    await run('single', single, '/v1/tag'),
+    await run('batch of 100', batch, '/v1/tag/batch', 20),
+    await run('batch of 100', batch, '/v1/tag/batch'),
+  ];
+  console.log(`motag HTTP benchmark: ${SECONDS} s per run, loopback, node ${process.version}`);
+  console.log('| request | load | requests/s | p50 ms | p99 ms | errors |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.rate} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+} finally {
+  server.kill('SIGTERM');
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { MAX_TEXT_LENGTH } from '../batch/records.js';
+
+/*
+ * Service configuration, from the environment only, so `npm start` needs no
+ * setup and an orchestrator sets what it must. Every variable is documented
+ * in the README; a bad value stops start-up with the variable named.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  // Loopback by default: narratives are personal data, so listening more
+  // widely is a deliberate choice (HOST=0.0.0.0).
+  HOST: z.string().min(1).default('127.0.0.1'),
+  MODEL_PATH: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_BATCH: z.coerce.number().int().positive().default(1000),
+  MAX_TEXT_LENGTH: z.coerce.number().int().positive().default(MAX_TEXT_LENGTH),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+export type ServiceConfig = z.infer<typeof EnvSchema>;
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`motag: invalid configuration: ${issues}`);
+  }
+  return parsed.data;
+}
+
+export const DEFAULT_CONFIG: ServiceConfig = configFromEnv({});
