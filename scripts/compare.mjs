@@ -15,6 +15,7 @@ import { countsPerTag, macro, micro, prf } from '../dist/eval/metrics.js';
 import { goldSet } from '../dist/eval/evaluate.js';
 import { loadKeywordBaseline } from '../dist/eval/keyword-baseline.js';
 import { prepare, trainModel } from '../dist/model/train.js';
+import { bestF1Threshold } from '../dist/model/thresholds.js';
 import { LEXICON_DIR } from '../dist/paths.js';
 import { createRuleEngine } from '../dist/rules/engine.js';
 import { createTagger } from '../dist/tagger/tagger.js';
@@ -75,22 +76,10 @@ function fasttext(dir, train, dev, test) {
       });
     };
     const devP = probs(dev, 'dev');
-    const t = bestThreshold(devP, dev.map((r) => r.labels[tag]));
+    const t = bestF1Threshold(devP, dev.map((r) => r.labels[tag]));
     probs(test, 'test').forEach((p, i) => p >= t && preds[i].push(tag));
   }
   return { predictions: preds };
-}
-
-function bestThreshold(scores, labels) {
-  let best = 0.5;
-  let bestF1 = -1;
-  for (const t of [...new Set(scores)].sort((a, b) => a - b)) {
-    let tp = 0, fp = 0, fn = 0;
-    scores.forEach((s, i) => { if (s >= t) labels[i] ? tp++ : fp++; else if (labels[i]) fn++; });
-    const f1 = tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
-    if (f1 > bestF1) { bestF1 = f1; best = t; }
-  }
-  return best;
 }
 
 const fmt = (x) => x.toFixed(3);

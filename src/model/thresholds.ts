@@ -10,19 +10,24 @@ export interface Band {
   readonly high: number;
 }
 
+/** F1 of deciding "yes" at scores >= t. */
+export function f1At(scores: readonly number[], labels: readonly (0 | 1)[], t: number): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  scores.forEach((s, i) => {
+    if (s >= t) labels[i] === 1 ? tp++ : fp++;
+    else if (labels[i] === 1) fn++;
+  });
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
 export function bestF1Threshold(scores: readonly number[], labels: readonly (0 | 1)[]): number {
   const candidates = [...new Set(scores)].sort((a, b) => a - b);
   let best = 0.5;
   let bestF1 = -1;
   for (const t of candidates) {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    scores.forEach((s, i) => {
-      if (s >= t) labels[i] === 1 ? tp++ : fp++;
-      else if (labels[i] === 1) fn++;
-    });
-    const f1 = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    const f1 = f1At(scores, labels, t);
     if (f1 > bestF1 + 1e-12) {
       bestF1 = f1;
       best = t;

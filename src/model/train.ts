@@ -7,7 +7,7 @@ import { fitPlatt, applyPlatt, type Platt } from './calibrate.js';
 import { extractFeatures, HASH_BITS, HASH_SIZE, type Feature } from './features.js';
 import { dot, trainLogistic, type TrainOptions } from './logistic.js';
 import { encodeWeights, type ModelFile } from './model-file.js';
-import { abstainBand, bestF1Threshold, type Band } from './thresholds.js';
+import { abstainBand, bestF1Threshold, f1At, type Band } from './thresholds.js';
 
 /*
  * Training: fit on the train split, choose each tag's regularisation and class
@@ -53,17 +53,6 @@ export function fitTag(tag: TagId, train: readonly Prepared[], dev: readonly Pre
   const probs = margins.map((m) => applyPlatt(platt, m));
   const threshold = bestF1Threshold(probs, devLabels);
   return { weights: best!.weights, hyper: best!.hyper, platt, threshold, band: abstainBand(probs, devLabels, threshold) };
-}
-
-function f1At(scores: readonly number[], labels: readonly (0 | 1)[], t: number): number {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  scores.forEach((s, i) => {
-    if (s >= t) labels[i] === 1 ? tp++ : fp++;
-    else if (labels[i] === 1) fn++;
-  });
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
 
 export function trainModel(opts: {
