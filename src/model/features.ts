@@ -34,45 +34,85 @@ export interface FeatureOptions {
 }
 
 /** FNV-1a: fast, stable across platforms, good enough spread for feature hashing. */
-export function hashFeature(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
+function bucket(h: number): number {
   return (h >>> 0) & (HASH_SIZE - 1);
 }
 
+export function hashFeature(s: string): number {
+  return bucket(fnv(FNV_OFFSET, s));
+}
+
+/*
+ * Hashing the parts of a feature name one after another gives the same value
+ * as hashing the joined name (FNV is sequential), so bulk tagging builds no
+ * name strings at all; only explanations (named) build them.
+ */
+const W = fnv(FNV_OFFSET, 'w:');
+const B = fnv(FNV_OFFSET, 'b:');
+const C = fnv(FNV_OFFSET, 'c:');
+const CARET = 94; // '^' pads the start of a word for its character n-grams
+const DOLLAR = 36; // '$' pads the end
+
+interface Sink {
+  add(index: number, value: number, name: () => string, start?: number, end?: number): void;
+}
+
 export function extractFeatures(tokens: readonly Token[], findings: readonly Finding[], opts: FeatureOptions): Feature[] {
-  const named = opts.named ?? false;
   const features = new Map<number, { index: number; value: number; name?: string; start?: number; end?: number }>();
-  const add = (name: string, value: number, start?: number, end?: number): void => {
-    const index = hashFeature(name);
-    const prev = features.get(index);
-    if (prev) prev.value += value;
-    else features.set(index, named ? { index, value, name, start, end } : { index, value });
-  };
+  const sink: Sink = opts.named
+    ? {
+        add(index, value, name, start, end) {
+          const prev = features.get(index);
+          if (prev) prev.value += value;
+          else features.set(index, { index, value, name: name(), start, end });
+        },
+      }
+    : {
+        add(index, value) {
+          const prev = features.get(index);
+          if (prev) prev.value += value;
+          else features.set(index, { index, value });
+        },
+      };
+  const named = (s: string): void => sink.add(hashFeature(s), 1, () => s);
   // Text features are length-normalised so long narratives do not dominate.
   const text = 1 / Math.sqrt(Math.max(1, tokens.length));
 
-  add('bias', 1);
+  named('bias');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    add(`w:${t.norm}`, text, t.start, t.end);
+    const norm = t.norm;
+    sink.add(bucket(fnv(W, norm)), text, () => `w:${norm}`, t.start, t.end);
     const next = tokens[i + 1];
-    if (next && next.sentence === t.sentence) add(`b:${t.norm} ${next.norm}`, text, t.start, next.end);
-    if (t.norm.length >= 5 && !t.norm.startsWith('<')) {
-      const padded = `^${t.norm}$`;
-      for (let j = 0; j + 4 <= padded.length; j++) add(`c:${padded.slice(j, j + 4)}`, text / 4, t.start, t.end);
+    if (next && next.sentence === t.sentence) {
+      sink.add(bucket(fnv(fnv(fnv(B, norm), ' '), next.norm)), text, () => `b:${norm} ${next.norm}`, t.start, next.end);
+    }
+    if (norm.length >= 5 && norm.charCodeAt(0) !== 60 /* '<' */) {
+      // 4-grams of "^word$", without building the padded string.
+      const n = norm.length + 2;
+      const at = (k: number): number => (k === 0 ? CARET : k === n - 1 ? DOLLAR : norm.charCodeAt(k - 1));
+      for (let j = 0; j + 4 <= n; j++) {
+        let h = C;
+        for (let k = j; k < j + 4; k++) h = Math.imul(h ^ at(k), FNV_PRIME);
+        sink.add(bucket(h), text / 4, () => `c:${String.fromCharCode(at(j), at(j + 1), at(j + 2), at(j + 3))}`, t.start, t.end);
+      }
     }
   }
   if (opts.ruleFeatures) {
     // The rules' own verdict per tag, so the model can learn where to trust them.
     const scores = ruleScores(findings);
-    for (const tag of TAG_IDS) add(scores[tag] >= RULE_THRESHOLD ? `rule:${tag}:yes` : `rule:${tag}:no`, 1);
+    for (const tag of TAG_IDS) named(scores[tag] >= RULE_THRESHOLD ? `rule:${tag}:yes` : `rule:${tag}:no`);
     for (const f of findings) {
-      if (f.discount) add(`r:${f.family}:${f.discount.reason}`, 1, f.start, f.end);
-      else add(`r:${f.family}:counted${f.role ? `:${f.role}` : ''}`, f.weight, f.start, f.end);
+      const name = f.discount ? `r:${f.family}:${f.discount.reason}` : `r:${f.family}:counted${f.role ? `:${f.role}` : ''}`;
+      sink.add(hashFeature(name), f.discount ? 1 : f.weight, () => name, f.start, f.end);
     }
   }
   return [...features.values()];

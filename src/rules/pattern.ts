@@ -62,20 +62,22 @@ export function tokenMatches(spec: TokenSpec & { kind: 'word' }, norm: string): 
  * that let the rest match, so evidence spans stay tight.
  */
 export function matchAt(specs: readonly TokenSpec[], tokens: readonly Token[], first: number): number {
-  const sentence = tokens[first]!.sentence;
-  const step = (si: number, ti: number): number => {
-    if (si === specs.length) return ti - 1;
-    const spec = specs[si]!;
-    if (spec.kind === 'gap') {
-      for (let skip = 0; skip <= spec.max; skip++) {
-        const end = step(si + 1, ti + skip);
-        if (end >= 0) return end;
-      }
-      return -1;
+  return stepFrom(specs, 0, tokens, first, tokens[first]!.sentence);
+}
+
+// A plain recursive function rather than a closure: this runs for every
+// candidate phrase at every token, and a closure per call is garbage per call.
+function stepFrom(specs: readonly TokenSpec[], si: number, tokens: readonly Token[], ti: number, sentence: number): number {
+  if (si === specs.length) return ti - 1;
+  const spec = specs[si]!;
+  if (spec.kind === 'gap') {
+    for (let skip = 0; skip <= spec.max; skip++) {
+      const end = stepFrom(specs, si + 1, tokens, ti + skip, sentence);
+      if (end >= 0) return end;
     }
-    const tok = tokens[ti];
-    if (!tok || tok.sentence !== sentence || !tokenMatches(spec, tok.norm)) return -1;
-    return step(si + 1, ti + 1);
-  };
-  return step(0, first);
+    return -1;
+  }
+  const tok = tokens[ti];
+  if (!tok || tok.sentence !== sentence || !tokenMatches(spec, tok.norm)) return -1;
+  return stepFrom(specs, si + 1, tokens, ti + 1, sentence);
 }

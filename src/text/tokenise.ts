@@ -10,14 +10,14 @@ import type { TextResources } from './resources.js';
  */
 const SCAN = new RegExp(
   [
-    `(?<time>${TIME_PATTERN})`,
+    `(${TIME_PATTERN})`,
     // Words may hold slashes, ampersands and hyphens ("O/S", "A&E", "EX-P") and
     // asterisks, because slurs are often written masked ("p*ki").
-    String.raw`(?<word>[\p{L}\p{N}][\p{L}\p{N}*]*(?:['’][\p{L}]+)*(?:[/&\-][\p{L}\p{N}*]+(?:['’][\p{L}]+)*)*)`,
+    String.raw`([\p{L}\p{N}][\p{L}\p{N}*]*(?:['’][\p{L}]+)*(?:[/&\-][\p{L}\p{N}*]+(?:['’][\p{L}]+)*)*)`,
     // " / " separates entries in police logs; a slash between spaces ends a sentence.
-    String.raw`(?<sentence>[.!?]+(?=[\s"'”’)]|$)|\n+|\s/\s|\s-{1,2}\s|\s—\s)`,
-    String.raw`(?<clause>;)`,
-    String.raw`(?<quote>["“”«»]|(?<![\p{L}\p{N}])['‘]|['’](?![\p{L}\p{N}]))`,
+    String.raw`([.!?]+(?=[\s"'”’)]|$)|\n+|\s/\s|\s-{1,2}\s|\s—\s)`,
+    String.raw`(;)`,
+    String.raw`(["“”«»]|(?<![\p{L}\p{N}])['‘]|['’](?![\p{L}\p{N}]))`,
   ].join('|'),
   'gu',
 );
@@ -35,20 +35,24 @@ export function tokenise(text: string, res: TextResources): TokenisedText {
     tokens.push({ norm, start, end, sentence, clause, quoted });
   };
 
-  for (const m of text.matchAll(SCAN)) {
-    const g = m.groups!;
+  // Groups: 1 time, 2 word, 3 sentence end, 4 clause end, 5 quote mark.
+  // One shared global regex: tokenising never re-enters itself, so resetting
+  // lastIndex is enough and saves a regex copy per narrative.
+  const scan = SCAN;
+  scan.lastIndex = 0;
+  for (let m = scan.exec(text); m !== null; m = scan.exec(text)) {
     const start = m.index;
-    if (g.word !== undefined) {
-      emitWord(g.word, start, res, push);
-    } else if (g.time !== undefined) {
-      push(classifyTime(g.time), start, start + g.time.length);
-    } else if (g.sentence !== undefined) {
+    if (m[2] !== undefined) {
+      emitWord(m[2], start, res, push);
+    } else if (m[1] !== undefined) {
+      push(classifyTime(m[1]), start, start + m[1].length);
+    } else if (m[3] !== undefined) {
       sentence++;
       clause++;
       quoted = false;
-    } else if (g.clause !== undefined) {
+    } else if (m[4] !== undefined) {
       clause++;
-    } else if (g.quote !== undefined) {
+    } else if (m[5] !== undefined) {
       quoted = !quoted;
       clause++;
     }
