@@ -25,3 +25,12 @@ export function resultCells(result: TagResult): string[] {
 export function evidenceCell(result: TagResult): string {
   return result.evidence.map((e) => `${e.tag}: ${e.text} [${e.source.replace(/^lexicon:/, '')}]`).join('; ');
 }
+
+/**
+ * Excel runs a cell that starts with =, +, - or @ as a formula, so a
+ * narrative like "-- drunk male" or "=cmd|..." must not reach it raw: such
+ * cells get a leading apostrophe, which Excel shows as text.
+ */
+export function excelSafe(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}

@@ -16,6 +16,9 @@ export async function* readCsv(input: Readable, fields: FieldNames, onHeader: (c
     info: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    // A stray quote inside a field ("bad"x) is kept as text rather than
+    // swallowing the rows after it.
+    relax_quotes: true,
     columns: (header: string[]) => {
       if (!header.includes(fields.text)) {
         throw new CsvHeaderError(`no "${fields.text}" column in the CSV header (columns: ${header.join(', ')}); choose one with --text-field`);

@@ -1,12 +1,14 @@
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type { Tagger } from '../tagger/tagger.js';
-import { RESULT_COLUMNS, resultCells, type FileFormat } from './format.js';
+import type { TagResult } from '../tagger/result.js';
+import { decodeInput, type InputEncoding } from './decode.js';
+import { RESULT_COLUMNS, excelSafe, resultCells, type FileFormat } from './format.js';
 import { readCsv } from './read-csv.js';
 import { readJsonl } from './read-jsonl.js';
-import type { FieldNames, ReadItem, Reject } from './records.js';
+import type { FieldNames, InputRecord, ReadItem, Reject } from './records.js';
+import type { ChunkTagger } from './taggers.js';
 
 export interface TagFileOptions {
   readonly input: string;
@@ -14,38 +16,68 @@ export interface TagFileOptions {
   readonly inputFormat: FileFormat;
   readonly outputFormat: FileFormat;
   readonly fields: FieldNames;
+  readonly encoding: InputEncoding;
+  /** CSV for Excel: a byte-order mark, every field quoted, formula-looking cells defused. */
+  readonly excel: boolean;
   /** Called for each rejected line, in file order. */
   readonly onReject: (reject: Reject) => void;
+  /** Called as input bytes are consumed (for a progress bar). */
+  readonly onProgress?: (bytesRead: number, totalBytes: number | null, tagged: number) => void;
 }
 
 export interface TagFileSummary {
   readonly read: number;
   readonly tagged: number;
   readonly rejected: number;
+  /** Tagged rows whose text held bytes that did not decode (shown as U+FFFD). */
+  readonly undecodable: number;
+  readonly encoding: string;
   readonly seconds: number;
 }
 
+/** Records per message to a tagging thread, and chunks in flight per thread. */
+const CHUNK = 256;
+const IN_FLIGHT_PER_THREAD = 4;
+
 /**
- * Streams a file through the tagger: one record in memory at a time, with
- * the output stream's backpressure respected, so memory stays flat however
- * large the file.
+ * Streams a file through the tagger in chunks: reading, tagging (in worker
+ * threads when there are several) and writing overlap, chunks are written
+ * in input order, and at most a few chunks per thread are in memory, so
+ * memory stays flat however large the file. Every data row ends up in the
+ * output or reported as a reject.
  */
-export async function tagFile(tagger: Tagger, opts: TagFileOptions): Promise<TagFileSummary> {
+export async function tagFile(tagger: ChunkTagger, threads: number, opts: TagFileOptions): Promise<TagFileSummary> {
   const started = process.hrtime.bigint();
-  const input: Readable = opts.input === '-' ? process.stdin : createReadStream(opts.input);
+  const raw: Readable = opts.input === '-' ? process.stdin : createReadStream(opts.input);
+  const totalBytes = opts.input === '-' ? null : statSync(opts.input).size;
+  let bytesRead = 0;
+  raw.on('data', (b: Buffer | string) => {
+    bytesRead += b.length;
+  });
+  const decoded = decodeInput(raw, opts.encoding);
   const output: Writable = opts.output === '-' ? process.stdout : createWriteStream(opts.output);
   let header: string[] = [opts.fields.id, opts.fields.text];
   const items: AsyncGenerator<ReadItem> =
     opts.inputFormat === 'csv'
-      ? readCsv(input, opts.fields, (columns) => {
+      ? readCsv(decoded.text, opts.fields, (columns) => {
           header = columns;
         })
-      : readJsonl(input, opts.fields);
+      : readJsonl(decoded.text, opts.fields);
 
   let read = 0;
   let tagged = 0;
   let rejected = 0;
-  async function* results(): AsyncGenerator<string | string[]> {
+  let undecodable = 0;
+  const format = (record: InputRecord, result: TagResult): string | string[] => {
+    if (record.text.includes('\uFFFD')) undecodable++;
+    if (opts.outputFormat === 'jsonl') return `${JSON.stringify(result)}\n`;
+    const row = record.row ?? { [opts.fields.id]: record.id, [opts.fields.text]: record.text };
+    const cells = [...header.map((c) => row[c] ?? ''), ...resultCells(result)];
+    return opts.excel ? cells.map(excelSafe) : cells;
+  };
+
+  async function* chunks(): AsyncGenerator<InputRecord[]> {
+    let chunk: InputRecord[] = [];
     for await (const item of items) {
       read++;
       if (item.kind === 'reject') {
@@ -53,22 +85,39 @@ export async function tagFile(tagger: Tagger, opts: TagFileOptions): Promise<Tag
         opts.onReject(item);
         continue;
       }
-      const result = tagger.tag(item.text, item.id);
-      tagged++;
-      if (opts.outputFormat === 'jsonl') {
-        yield `${JSON.stringify(result)}\n`;
-      } else {
-        const row = item.row ?? { [opts.fields.id]: item.id, [opts.fields.text]: item.text };
-        yield [...header.map((c) => row[c] ?? ''), ...resultCells(result)];
+      chunk.push(item);
+      if (chunk.length === CHUNK) {
+        yield chunk;
+        chunk = [];
       }
     }
+    if (chunk.length > 0) yield chunk;
   }
 
+  async function* results(): AsyncGenerator<string | string[]> {
+    // A first-in first-out queue of chunks being tagged: awaiting the head
+    // keeps file order while later chunks are tagged on other threads.
+    const queue: { records: InputRecord[]; results: Promise<TagResult[]> }[] = [];
+    const drain = async function* (): AsyncGenerator<string | string[]> {
+      const head = queue.shift()!;
+      const done = await head.results;
+      for (let i = 0; i < head.records.length; i++) yield format(head.records[i]!, done[i]!);
+      tagged += head.records.length;
+      opts.onProgress?.(bytesRead, totalBytes, tagged);
+    };
+    for await (const records of chunks()) {
+      queue.push({ records, results: tagger.tag(records.map((r) => ({ id: r.id, text: r.text }))) });
+      if (queue.length >= threads * IN_FLIGHT_PER_THREAD) yield* drain();
+    }
+    while (queue.length > 0) yield* drain();
+  }
+
+  const end = output !== process.stdout;
   if (opts.outputFormat === 'jsonl') {
-    await pipeline(Readable.from(results()), output, { end: output !== process.stdout });
+    await pipeline(Readable.from(results()), output, { end });
   } else {
-    // The header is known only once the first CSV row is parsed, so the
-    // stringifier is given it lazily through the first row.
+    // The header is known once the first CSV row is parsed, so take the
+    // first row before building the stringifier.
     const rows = results();
     const first = await rows.next();
     const columns = [...header, ...RESULT_COLUMNS];
@@ -76,8 +125,9 @@ export async function tagFile(tagger: Tagger, opts: TagFileOptions): Promise<Tag
       if (!first.done) yield first.value as string[];
       for await (const r of rows) yield r as string[];
     }
-    await pipeline(Readable.from(all()), stringify({ header: true, columns }), output, { end: output !== process.stdout });
+    const csv = stringify({ header: true, columns: opts.excel ? columns.map(excelSafe) : columns, bom: opts.excel, quoted: opts.excel });
+    await pipeline(Readable.from(all()), csv, output, { end });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { read, tagged, rejected, seconds };
+  return { read, tagged, rejected, undecodable, encoding: await decoded.encoding, seconds };
 }

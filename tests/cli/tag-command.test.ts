@@ -34,13 +34,15 @@ describe('motag tag, JSONL', () => {
     expect(results.map((x) => x.id)).toEqual(['a', 'c']);
     expect(results[0].tags).toEqual(['alcohol', 'nte']);
     expect(results[1].tags).toEqual([]);
-    expect(r.stderr).toMatch(/line 2: invalid JSON/);
-    expect(r.stderr).toMatch(/line 3: empty "text"/);
-    expect(r.stderr).toMatch(/4 read, 2 tagged, 2 rejected/);
+    const rejects = readFileSync(`${out}.rejects.csv`, 'utf8');
+    expect(rejects).toMatch(/^line,reason\n2,"invalid JSON/);
+    expect(rejects).toContain('\n3,"empty ""text"""\n');
+    expect(r.stderr).toMatch(/4 rows read, 2 tagged, 2 rejected \(see .*out\.jsonl\.rejects\.csv\); every row is in the output or the rejects/);
   });
 
-  it('keeps stdout for data only with --out -', () => {
+  it('keeps stdout for data only with --out -, and reports rejects on stderr', () => {
     const r = runCli(['tag', '--in', input, '--out', '-']);
+    expect(r.stderr).toMatch(/line 2: invalid JSON/);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
@@ -74,7 +76,7 @@ describe('motag tag, CSV', () => {
     expect(rows[0]!.tag_familial).toBe('1');
     expect(rows[1]!.tag_street_asb).toBe('1');
     expect(rows[1]!.evidence).toContain('street_asb: begging [street_asb.begging]');
-    expect(r.stderr).toMatch(/line 3: malformed CSV/);
+    expect(readFileSync(`${out}.rejects.csv`, 'utf8')).toMatch(/\n3,"malformed CSV/);
   });
 
   it('fails clearly when the text column is missing', () => {

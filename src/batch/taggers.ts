@@ -1,0 +1,66 @@
+import { Worker } from 'node:worker_threads';
+import type { TagResult } from '../tagger/result.js';
+import { createTagger, type TaggerOptions } from '../tagger/tagger.js';
+
+/** Tags chunks of records, in this thread or across worker threads; results keep the chunk's order. */
+export interface ChunkTagger {
+  readonly model: string;
+  tag(records: readonly { id: string; text: string }[]): Promise<TagResult[]>;
+  close(): Promise<void>;
+}
+
+export function inProcessTagger(options: TaggerOptions): ChunkTagger {
+  const tagger = createTagger(options);
+  return {
+    model: tagger.model,
+    tag: async (records) => records.map((r) => tagger.tag(r.text, r.id)),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * A pool of tagging threads. Chunks go to the thread with the fewest chunks
+ * in hand; each thread answers in the order it received, and the caller
+ * awaits chunks in file order, so output order is input order.
+ */
+export function workerPoolTagger(options: TaggerOptions, workers: number): ChunkTagger {
+  // The threads load the model; the main thread learns its name from their answers.
+  let model = 'not loaded yet';
+  const url = new URL('./tag-worker.js', import.meta.url);
+  const pending = new Map<number, { resolve: (r: TagResult[]) => void; reject: (e: Error) => void }>();
+  const load = new Array<number>(workers).fill(0);
+  const threads = Array.from({ length: workers }, (_, k) => {
+    // A smaller young generation per thread keeps the whole process near the
+    // memory of one; tagging keeps little alive between chunks.
+    const w = new Worker(url, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    w.on('message', (msg: { seq: number; model: string; results: TagResult[] }) => {
+      load[k]!--;
+      model = msg.model;
+      pending.get(msg.seq)?.resolve(msg.results);
+      pending.delete(msg.seq);
+    });
+    w.on('error', (err) => {
+      for (const p of pending.values()) p.reject(new Error(`tagging thread failed: ${err.message}`));
+      pending.clear();
+    });
+    return w;
+  });
+  let seq = 0;
+  return {
+    get model() {
+      return model;
+    },
+    tag(records) {
+      const k = load.indexOf(Math.min(...load));
+      load[k]!++;
+      const id = seq++;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        threads[k]!.postMessage({ seq: id, records });
+      });
+    },
+    async close() {
+      await Promise.all(threads.map((t) => t.terminate()));
+    },
+  };
+}
