@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes a realistic police-export CSV for batch benchmarks:
-//   node scripts/generate-batch.mjs --records 1000000 --out /tmp/export.csv [--seed 7]
+//   node scripts/generate-batch.mjs --records 1000000 --out /tmp/export.csv [--seed 7] [--year 2025]
 // Narratives come from the corpus, varied the way exports vary: case, police
 // shorthand, typos, length (two narratives run together, or one cut short).
 // Columns: crime_ref, date, ward, offence, MO_text.
@@ -18,6 +18,7 @@ const arg = (name, fallback) => {
 const records = Number(arg('records', '1000000'));
 const out = arg('out', 'export.csv');
 const rand = seededRandom(Number(arg('seed', '7')));
+const year = arg('year', '2025');
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 
 const texts = readCorpus(join(root, 'corpus', 'corpus.jsonl')).map((r) => r.text);
@@ -54,7 +55,7 @@ await put('crime_ref,date,ward,offence,MO_text\n');
 for (let i = 0; i < records; i++) {
   const month = 1 + Math.floor(rand() * 12);
   const day = 1 + Math.floor(rand() * 28);
-  const line = `CR/${String(100000 + i)},2025-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},${csv(pick(wards))},${csv(pick(offences))},${csv(vary(pick(texts)))}\n`;
+  const line = `CR/${String(100000 + i)},${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},${csv(pick(wards))},${csv(pick(offences))},${csv(vary(pick(texts)))}\n`;
   const p = put(line);
   if (p) await p;
 }

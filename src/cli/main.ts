@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerExplain } from './explain-command.js';
 import { registerCorpus } from './corpus-command.js';
 import { registerEval } from './eval-command.js';
+import { registerReport } from './report-command.js';
 import { registerTag } from './tag-command.js';
 
 /*
@@ -18,6 +19,7 @@ registerTag(program);
 registerExplain(program);
 registerEval(program);
 registerCorpus(program);
+registerReport(program);
 
 // A closed pipe (`motag tag --out - | head`) is a normal way for a reader to stop.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -4,8 +4,12 @@ import { LEXICON_DIR } from '../paths.js';
 import { TAG_IDS, type PerTag, type TagId } from '../tags.js';
 import { readJson } from '../text/resources.js';
 
+export const STREET_ASB_FAMILIES = ['begging', 'homeless', 'street_drinking', 'drunk', 'abusive_language'] as const;
+export type StreetAsbFamily = (typeof STREET_ASB_FAMILIES)[number];
+
 const KeywordFile = z.object({
   description: z.string(),
+  street_asb_families: z.object(Object.fromEntries(STREET_ASB_FAMILIES.map((f) => [f, z.array(z.string().min(1)).min(1)])) as Record<StreetAsbFamily, z.ZodArray<z.ZodString>>),
   tags: z.object(Object.fromEntries(TAG_IDS.map((t) => [t, z.array(z.string().min(1)).min(1)])) as Record<TagId, z.ZodArray<z.ZodString>>),
 });
 
@@ -13,8 +17,10 @@ const KeywordFile = z.object({
 export interface KeywordBaseline {
   readonly keywords: PerTag<readonly string[]>;
   tags(text: string): TagId[];
-  /** Which keywords of a tag the text contains (the street-ASB families are counted this way). */
+  /** Which keywords of a tag the text contains. */
   matches(text: string, tag: TagId): string[];
+  /** The partnership's street-ASB keyword families the text matches. */
+  streetFamilies(text: string): StreetAsbFamily[];
 }
 
 export function loadKeywordBaseline(dir = LEXICON_DIR): KeywordBaseline {
@@ -24,9 +30,14 @@ export function loadKeywordBaseline(dir = LEXICON_DIR): KeywordBaseline {
     const lower = text.toLowerCase();
     return lowered[tag].filter((k) => lower.includes(k));
   };
+  const families = STREET_ASB_FAMILIES.map((f) => [f, file.street_asb_families[f].map((k) => k.toLowerCase())] as const);
   return {
     keywords: file.tags,
     matches,
+    streetFamilies: (text) => {
+      const lower = text.toLowerCase();
+      return families.filter(([, ks]) => ks.some((k) => lower.includes(k))).map(([f]) => f);
+    },
     tags: (text) => TAG_IDS.filter((t) => matches(text, t).length > 0),
   };
 }

@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { loadKeywordBaseline } from '../eval/keyword-baseline.js';
+import { aggregateTaggedCsv } from '../report/aggregate.js';
+import { reportFigures } from '../report/figures.js';
+import { renderHtml } from '../report/render-html.js';
+
+interface ReportOptions {
+  in: string;
+  out: string;
+  format: 'html' | 'json';
+  textField: string;
+  dateField?: string;
+  groupField?: string;
+  compare?: string;
+  title: string;
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('An analyst report from a CSV written by motag tag: counts per tag beside the keyword method, street-ASB families, monthly and group tables, year-on-year change.')
+    .requiredOption('--in <file>', 'tagged CSV (output of motag tag)')
+    .requiredOption('--out <file>', 'report file, or - for standard output')
+    .option('--format <format>', 'html or json', parseFormat, 'html')
+    .option('--text-field <name>', 'column holding the narrative (for the keyword method)', 'MO_text')
+    .option('--date-field <name>', 'date column, for a monthly series')
+    .option('--group-field <name>', 'column to break the counts down by (a ward, say)')
+    .option('--compare <file>', 'tagged CSV of an earlier period, for the change table')
+    .option('--title <text>', 'report title', 'motag report')
+    .action(async (opts: ReportOptions) => {
+      const keyword = loadKeywordBaseline();
+      const aggregate = { textField: opts.textField, dateField: opts.dateField, groupField: opts.groupField };
+      const later = await aggregateTaggedCsv(opts.in, keyword, aggregate);
+      const earlier = opts.compare ? await aggregateTaggedCsv(opts.compare, keyword, aggregate) : null;
+      const figures = reportFigures(later, earlier);
+      const body =
+        opts.format === 'json'
+          ? `${JSON.stringify(figures, null, 2)}\n`
+          : renderHtml(figures, { title: opts.title, source: basename(opts.in), compareSource: opts.compare ? basename(opts.compare) : undefined });
+      if (opts.out === '-') process.stdout.write(body);
+      else writeFileSync(opts.out, body);
+      process.stderr.write(`motag report: ${later.records} records${earlier ? ` (earlier period ${earlier.records})` : ''} -> ${opts.out}\n`);
+    });
+}
+
+function parseFormat(value: string): 'html' | 'json' {
+  if (value === 'html' || value === 'json') return value;
+  throw new InvalidArgumentError('format must be html or json');
+}
