@@ -20,8 +20,8 @@ export const HASH_SIZE = 1 << HASH_BITS;
 export interface Feature {
   readonly index: number;
   readonly value: number;
-  /** Readable name, kept only when explaining a decision. */
-  readonly name?: string;
+  /** Builds the readable name; kept only when explaining a decision, and called only for the few features shown. */
+  readonly describe?: () => string;
   readonly start?: number;
   readonly end?: number;
 }
@@ -66,13 +66,13 @@ interface Sink {
 }
 
 export function extractFeatures(tokens: readonly Token[], findings: readonly Finding[], opts: FeatureOptions): Feature[] {
-  const features = new Map<number, { index: number; value: number; name?: string; start?: number; end?: number }>();
+  const features = new Map<number, { index: number; value: number; describe?: () => string; start?: number; end?: number }>();
   const sink: Sink = opts.named
     ? {
         add(index, value, name, start, end) {
           const prev = features.get(index);
           if (prev) prev.value += value;
-          else features.set(index, { index, value, name: name(), start, end });
+          else features.set(index, { index, value, describe: name, start, end });
         },
       }
     : {

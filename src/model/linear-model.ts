@@ -41,14 +41,18 @@ export class LinearModel {
       const base = f.index * n;
       for (let k = 0; k < n; k++) z[k]! += this.weights[base + k]! * f.value;
     }
-    return perTag((t) => applyPlatt(this.platt[t], z[TAG_IDS.indexOf(t)]!));
+    let k = 0;
+    return perTag((t) => applyPlatt(this.platt[t], z[k++]!));
   }
 
-  /** Each feature's contribution to a tag's margin, largest first (for explaining a model-only decision). */
+  /** The features that pushed a tag's margin up, largest first (for explaining a model-only decision). */
   contributions(features: readonly Feature[], tag: TagId): { feature: Feature; contribution: number }[] {
     const k = TAG_IDS.indexOf(tag);
-    return features
-      .map((f) => ({ feature: f, contribution: this.weights[f.index * TAG_IDS.length + k]! * f.value }))
-      .sort((a, b) => b.contribution - a.contribution);
+    const out: { feature: Feature; contribution: number }[] = [];
+    for (const f of features) {
+      const contribution = this.weights[f.index * TAG_IDS.length + k]! * f.value;
+      if (contribution > 0) out.push({ feature: f, contribution });
+    }
+    return out.sort((a, b) => b.contribution - a.contribution);
   }
 }

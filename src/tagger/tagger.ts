@@ -93,17 +93,22 @@ function explanatory(name: string | undefined): boolean {
 }
 
 function modelEvidence(model: LinearModel, features: ReturnType<typeof extractFeatures>, tag: TagId, text: string): Evidence[] {
-  return model
-    .contributions(features, tag)
-    .filter((c) => c.contribution > 0 && c.feature.start !== undefined && c.feature.end !== undefined && explanatory(c.feature.name))
-    .slice(0, MODEL_EVIDENCE_FEATURES)
-    .map(({ feature, contribution }) => ({
+  const out: Evidence[] = [];
+  // Contributions come largest first; stop at the first few a reviewer can read.
+  for (const { feature, contribution } of model.contributions(features, tag)) {
+    if (out.length === MODEL_EVIDENCE_FEATURES || contribution <= 0) break;
+    if (feature.start === undefined || feature.end === undefined) continue;
+    const name = feature.describe?.();
+    if (!explanatory(name)) continue;
+    out.push({
       tag,
-      start: feature.start!,
-      end: feature.end!,
+      start: feature.start,
+      end: feature.end,
       text: text.slice(feature.start, feature.end),
-      source: `model:${feature.name}`,
+      source: `model:${name}`,
       weight: round(contribution),
       note: 'model decision with no rule cue',
-    }));
+    });
+  }
+  return out;
 }
