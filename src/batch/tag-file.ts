@@ -37,7 +37,7 @@ export interface TagFileSummary {
 
 /** Records per message to a tagging thread, and chunks in flight per thread. */
 const CHUNK = 256;
-const IN_FLIGHT_PER_THREAD = 4;
+const IN_FLIGHT_PER_THREAD = 2;
 
 /**
  * Streams a file through the tagger in chunks: reading, tagging (in worker

@@ -32,7 +32,7 @@ export function workerPoolTagger(options: TaggerOptions, workers: number): Chunk
   const threads = Array.from({ length: workers }, (_, k) => {
     // A smaller young generation per thread keeps the whole process near the
     // memory of one; tagging keeps little alive between chunks.
-    const w = new Worker(url, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const w = new Worker(url, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
     w.on('message', (msg: { seq: number; model: string; results: TagResult[] }) => {
       load[k]!--;
       model = msg.model;
