@@ -3,11 +3,10 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { TagResult } from '../tagger/result.js';
-import { decodeInput, type InputEncoding } from './decode.js';
+import type { InputEncoding } from './decode.js';
 import { RESULT_COLUMNS, excelSafe, resultCells, type FileFormat } from './format.js';
-import { readCsv } from './read-csv.js';
-import { readJsonl } from './read-jsonl.js';
-import type { FieldNames, InputRecord, ReadItem, Reject } from './records.js';
+import { readRecords } from './read-records.js';
+import type { FieldNames, InputRecord, Reject } from './records.js';
 import type { ChunkTagger } from './taggers.js';
 
 export interface TagFileOptions {
@@ -54,15 +53,11 @@ export async function tagFile(tagger: ChunkTagger, threads: number, opts: TagFil
   raw.on('data', (b: Buffer | string) => {
     bytesRead += b.length;
   });
-  const decoded = decodeInput(raw, opts.encoding);
   const output: Writable = opts.output === '-' ? process.stdout : createWriteStream(opts.output);
   let header: string[] = [opts.fields.id, opts.fields.text];
-  const items: AsyncGenerator<ReadItem> =
-    opts.inputFormat === 'csv'
-      ? readCsv(decoded.text, opts.fields, (columns) => {
-          header = columns;
-        })
-      : readJsonl(decoded.text, opts.fields);
+  const { items, encoding } = readRecords(raw, opts.inputFormat, opts.fields, opts.encoding, (columns) => {
+    header = columns;
+  });
 
   let read = 0;
   let tagged = 0;
@@ -129,5 +124,5 @@ export async function tagFile(tagger: ChunkTagger, threads: number, opts: TagFil
     await pipeline(Readable.from(all()), csv, output, { end });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { read, tagged, rejected, undecodable, encoding: await decoded.encoding, seconds };
+  return { read, tagged, rejected, undecodable, encoding: await encoding, seconds };
 }

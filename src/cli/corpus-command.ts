@@ -4,7 +4,10 @@ import { corpusStats } from '../corpus/stats.js';
 import { agreement, formatAgreement } from '../corpus/agreement.js';
 import { LabelsSchema } from '../corpus/record.js';
 import { readFileSync } from 'node:fs';
+import { InvalidArgumentError } from 'commander';
 import { z } from 'zod';
+import { collectFeedback, formatFeedback, mergeIntoCorpus } from '../review/feedback.js';
+import { DEFAULT_DB_PATH, openDb } from '../store/db.js';
 
 const DEFAULT_CORPUS = 'corpus/corpus.jsonl';
 
@@ -47,5 +50,30 @@ export function registerCorpus(program: Command): void {
       process.stdout.write(formatAgreement(report));
       if (report.unmatched.length > 0) process.stderr.write(`motag corpus agreement: ${report.unmatched.length} ids not in the corpus: ${report.unmatched.join(', ')}\n`);
       if (opts.disagreements) for (const d of report.disagreements) process.stdout.write(`${d.id}\t${d.tag}\tfirst=${d.first}\tsecond=${d.second}\n`);
+    });
+  corpus
+    .command('import-reviews')
+    .description('Turn settled reviews into corpus records (source "review:<run>", split by id hash) and print a misclassification report.')
+    .option('--db <file>', "the embedded database (the service's DB_PATH)", process.env.DB_PATH ?? DEFAULT_DB_PATH)
+    .option('--corpus <file>', 'the corpus file', DEFAULT_CORPUS)
+    .option('--min-reviewers <n>', 'reviewers needed when no adjudicator has settled a record', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of at least 1');
+      return n;
+    }, 1)
+    .option('--dry-run', 'report only; do not change the corpus')
+    .action((opts: { db: string; corpus: string; minReviewers: number; dryRun?: boolean }) => {
+      const db = openDb(opts.db);
+      const report = collectFeedback(db, { minReviewers: opts.minReviewers });
+      db.close();
+      process.stdout.write(formatFeedback(report));
+      const existing = readCorpus(opts.corpus);
+      const { added, skipped } = mergeIntoCorpus(existing, report);
+      for (const s of skipped) process.stderr.write(`motag corpus import-reviews: skipped ${s.id}: ${s.reason}\n`);
+      if (!opts.dryRun) writeCorpus(opts.corpus, [...existing, ...added]);
+      const splits = ['train', 'dev', 'test'].map((sp) => `${added.filter((r) => r.split === sp).length} ${sp}`).join(', ');
+      process.stderr.write(
+        `motag corpus import-reviews: ${added.length} ${opts.dryRun ? 'would be added' : 'added'} (${splits}), ${skipped.length} skipped, ${report.conflicts} in conflict awaiting an adjudicator${opts.dryRun ? '' : `; ${existing.length + added.length} in ${opts.corpus}`}\n`,
+      );
     });
 }

@@ -4,6 +4,8 @@ import { registerCorpus } from './corpus-command.js';
 import { registerEval } from './eval-command.js';
 import { registerReport } from './report-command.js';
 import { registerTag } from './tag-command.js';
+import { registerAdmin } from './admin-command.js';
+import { registerReview } from './review-command.js';
 
 /*
  * The motag command. stdout carries only data (results, tables); progress,
@@ -20,6 +22,8 @@ registerExplain(program);
 registerEval(program);
 registerCorpus(program);
 registerReport(program);
+registerReview(program);
+registerAdmin(program);
 
 // A closed pipe (`motag tag --out - | head`) is a normal way for a reader to stop.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

@@ -113,7 +113,7 @@ function parseWorkers(value: string): number {
   return n;
 }
 
-function parseEncoding(value: string): InputEncoding {
+export function parseEncoding(value: string): InputEncoding {
   const v = value.toLowerCase().replace(/^(cp1252|win1252|windows1252)$/, 'windows-1252').replace(/^utf-8$/, 'utf8');
   if (v === 'auto' || v === 'utf8' || v === 'windows-1252') return v;
   throw new InvalidArgumentError(`unknown encoding "${value}" (use auto, utf8 or windows-1252)`);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express, type Request } from 'express';
+import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
 import type { Tagger } from '../tagger/tagger.js';
 import { TAG_DEFINITIONS, TAG_IDS } from '../tags.js';
 import type { ServiceConfig } from './config.js';
@@ -10,6 +9,10 @@ import { ApiError, errorHandler, notFound } from './errors.js';
 import { ServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { batchRequestSchema, tagRequestSchema } from './schemas.js';
+import { parseBody } from './validate.js';
+import { pipelineAccess } from './access.js';
+import { reviewRouter } from '../review/routes.js';
+import type { Db } from '../store/db.js';
 
 export interface AppState {
   /** False while draining on SIGTERM: /readyz answers 503 so no new traffic is routed here. */
@@ -42,8 +45,8 @@ function requestIdAndLog(logger: Logger): express.RequestHandler {
   };
 }
 
-export function createApp(deps: { tagger: Tagger; config: ServiceConfig; logger: Logger; version: string; state?: AppState }): Express {
-  const { tagger, config, logger } = deps;
+export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig; logger: Logger; version: string; state?: AppState }): Express {
+  const { tagger, db, config, logger } = deps;
   const state = deps.state ?? { accepting: true };
   const metrics = new ServiceMetrics();
   const tagRequest = tagRequestSchema(config.MAX_TEXT_LENGTH);
@@ -53,39 +56,37 @@ export function createApp(deps: { tagger: Tagger; config: ServiceConfig; logger:
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(helmet());
+  // The service speaks plain HTTP unless a proxy in front terminates TLS
+  // (COOKIE_SECURE=true): only then may browsers be told to insist on HTTPS.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: config.COOKIE_SECURE ? [] : null } },
+      strictTransportSecurity: config.COOKIE_SECURE,
+    }),
+  );
   app.use(requestIdAndLog(logger));
   app.use(metrics.middleware());
   app.use(express.json({ limit: config.MAX_BODY_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
 
-  const parse = <T>(schema: z.ZodType<T>, req: Request): T => {
-    if (req.body === undefined) throw new ApiError(400, 'invalid_request', 'send a JSON body with Content-Type: application/json');
-    const parsed = schema.safeParse(req.body);
-    if (!parsed.success) {
-      const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-      const first = details[0]!;
-      throw new ApiError(400, 'invalid_request', `${first.path || 'body'}: ${first.message}`, details);
-    }
-    return parsed.data;
-  };
+  const pipeline = pipelineAccess(db);
 
-  app.post('/v1/tag', (req, res) => {
-    const body = parse(tagRequest, req);
+  app.post('/v1/tag', pipeline, (req, res) => {
+    const body = parseBody(tagRequest, req);
     res.locals.textChars = body.text.length;
     const result = tagger.tag(body.text, body.id ?? null);
     metrics.recordResults([result]);
     res.json(result);
   });
 
-  app.post('/v1/tag/batch', (req, res) => {
-    const body = parse(batchRequest, req);
+  app.post('/v1/tag/batch', pipeline, (req, res) => {
+    const body = parseBody(batchRequest, req);
     res.locals.textChars = body.records.reduce((n, r) => n + r.text.length, 0);
     const results = body.records.map((r) => tagger.tag(r.text, r.id));
     metrics.recordResults(results);
     res.json({ results });
   });
 
-  app.get('/v1/tags', (_req, res) => {
+  app.get('/v1/tags', pipeline, (_req, res) => {
     res.json({
       model: tagger.model,
       tags: TAG_IDS.map((id) => ({ id, definition: TAG_DEFINITIONS[id], threshold: tagger.thresholds[id], review_band: tagger.bands ? tagger.bands[id] : null })),
@@ -108,6 +109,8 @@ export function createApp(deps: { tagger: Tagger; config: ServiceConfig; logger:
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
+
+  app.use(reviewRouter(db, { secureCookies: config.COOKIE_SECURE }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX_TEXT_LENGTH } from '../batch/records.js';
+import { DEFAULT_DB_PATH } from '../store/db.js';
 
 /*
  * Service configuration, from the environment only, so `npm start` needs no
@@ -17,6 +18,10 @@ const EnvSchema = z.object({
   MAX_TEXT_LENGTH: z.coerce.number().int().positive().default(MAX_TEXT_LENGTH),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(10_000),
+  // The embedded database of review runs, reviews, reviewers and API keys.
+  DB_PATH: z.string().min(1).default(DEFAULT_DB_PATH),
+  // Mark the session cookie Secure: set when the service sits behind HTTPS.
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 });
 
 export type ServiceConfig = z.infer<typeof EnvSchema>;

@@ -3,6 +3,9 @@ import { createTagger } from '../tagger/tagger.js';
 import { VERSION } from '../version.js';
 import { createApp, type AppState } from './app.js';
 import { configFromEnv } from './config.js';
+import { openDb } from '../store/db.js';
+import { apiKeysConfigured } from '../review/accounts.js';
+import { isLoopbackHost } from './loopback.js';
 
 /*
  * `npm start`: serve the shipped model. The model is loaded before the port
@@ -11,9 +14,15 @@ import { configFromEnv } from './config.js';
  */
 const config = configFromEnv();
 const logger = pino({ level: config.LOG_LEVEL, base: { service: 'motag' } });
+const db = openDb(config.DB_PATH);
+// With no pipeline keys the tag routes are open, so only this machine may reach them.
+if (!isLoopbackHost(config.HOST) && !apiKeysConfigured(db)) {
+  logger.fatal({ host: config.HOST }, `no pipeline API keys are configured, so motag listens on loopback only; add one with "motag keys add NAME --db ${config.DB_PATH}" or leave HOST unset`);
+  process.exit(1);
+}
 const tagger = createTagger(config.MODEL_PATH ? { modelPath: config.MODEL_PATH } : {});
 const state: AppState = { accepting: true };
-const app = createApp({ tagger, config, logger, version: VERSION, state });
+const app = createApp({ tagger, db, config, logger, version: VERSION, state });
 
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
@@ -30,6 +39,7 @@ function shutdown(signal: string): void {
   state.accepting = false;
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   server.close(() => {
+    db.close();
     logger.info('stopped');
     process.exit(0);
   });

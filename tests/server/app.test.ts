@@ -4,6 +4,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createApp, type AppState } from '../../src/server/app.js';
 import { configFromEnv } from '../../src/server/config.js';
+import { openDb } from '../../src/store/db.js';
 import { TAG_IDS } from '../../src/tags.js';
 import { shippedTagger } from '../helpers.js';
 
@@ -11,7 +12,7 @@ const logLines: string[] = [];
 const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, cb) => (logLines.push(String(chunk)), cb()) }));
 const config = configFromEnv({ MAX_BATCH: '5' });
 const state: AppState = { accepting: true };
-const app = createApp({ tagger: shippedTagger(), config, logger, version: '0.0.0-test', state });
+const app = createApp({ tagger: shippedTagger(), db: openDb(':memory:'), config, logger, version: '0.0.0-test', state });
 const post = (path: string) => request(app).post(path);
 
 describe('POST /v1/tag', () => {

@@ -1,0 +1,156 @@
+import { join } from 'node:path';
+import express, { type Router } from 'express';
+import { serialize as serializeCookie } from 'cookie';
+import { z } from 'zod';
+import { PACKAGE_ROOT } from '../paths.js';
+import { currentReviewer, LoginThrottle, reviewerAccess, SESSION_COOKIE, sessionToken } from '../server/access.js';
+import { ApiError } from '../server/errors.js';
+import { parseBody, parseQuery } from '../server/validate.js';
+import type { Db } from '../store/db.js';
+import { TAG_IDS, type PerTag, type TagId } from '../tags.js';
+import { authenticate, createSession, endSession, sessionReviewer, SESSION_HOURS } from './accounts.js';
+import { QUEUE_DESCRIPTIONS, QUEUES } from './queues.js';
+import { queuePage } from './queue-list.js';
+import { addReview, getRecord, latestPerReviewer, outcome, reviewsOf, type StoredReview } from './reviews.js';
+import { listRuns } from './runs.js';
+
+const PAGE_DIR = join(PACKAGE_ROOT, 'src', 'review', 'page');
+export const MAX_COMMENT = 2000;
+
+const LoginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).strict();
+const QueueQuery = z
+  .object({
+    queue: z.enum(QUEUES),
+    tag: z.enum(TAG_IDS).optional(),
+    run: z.coerce.number().int().positive().optional(),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(1000).default(500),
+  })
+  .strict();
+const RecordQuery = z.object({ queue: z.enum(QUEUES).optional() }).strict();
+const Bit = z.union([z.literal(0), z.literal(1)]);
+const ReviewSchema = z
+  .object({
+    queue: z.enum(QUEUES),
+    labels: z.object(Object.fromEntries(TAG_IDS.map((t) => [t, Bit])) as Record<TagId, typeof Bit>).strict(),
+    comment: z.string().max(MAX_COMMENT).default(''),
+  })
+  .strict();
+const KeyParam = z.coerce.number().int().positive();
+
+function publicReview(r: StoredReview): Record<string, unknown> {
+  return { id: r.id, reviewer: r.reviewer, role: r.role, queue: r.queue, labels: Object.fromEntries(TAG_IDS.map((t) => [t, r.decisions[t].label])), comment: r.comment, created_at: r.createdAt };
+}
+
+/**
+ * The review API (/v1/review) and the review page (/review). Everything but
+ * sign-in needs a reviewer session. A record is shown blind: other reviewers'
+ * decisions are given only to an adjudicator working the conflict queue.
+ */
+export function reviewRouter(db: Db, opts: { secureCookies: boolean }): Router {
+  const router = express.Router();
+  const throttle = new LoginThrottle();
+  const requireReviewer = reviewerAccess(db);
+
+  router.post('/v1/review/login', async (req, res) => {
+    const body = parseBody(LoginSchema, req);
+    const throttleKey = `${body.username}|${req.ip ?? ''}`;
+    if (throttle.blocked(throttleKey)) throw new ApiError(429, 'too_many_attempts', 'too many failed sign-ins: wait 15 minutes');
+    const reviewer = await authenticate(db, body.username, body.password);
+    if (!reviewer) {
+      throttle.fail(throttleKey);
+      throw new ApiError(401, 'unauthorized', 'wrong username or password');
+    }
+    throttle.succeed(throttleKey);
+    const session = createSession(db, reviewer);
+    res.setHeader(
+      'Set-Cookie',
+      serializeCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'strict', path: '/', secure: opts.secureCookies, maxAge: SESSION_HOURS * 3600 }),
+    );
+    res.json({ username: reviewer.username, role: reviewer.role, token: session.token, expires_at: session.expiresAt });
+  });
+
+  router.post('/v1/review/logout', requireReviewer, (req, res) => {
+    const token = sessionToken(req);
+    if (token) endSession(db, token);
+    res.setHeader('Set-Cookie', serializeCookie(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'strict', path: '/', secure: opts.secureCookies, maxAge: 0 }));
+    res.status(204).end();
+  });
+
+  router.get('/v1/review/me', requireReviewer, (_req, res) => {
+    const me = currentReviewer(res);
+    res.json({ username: me.username, role: me.role });
+  });
+
+  router.get('/v1/review/queues', requireReviewer, (_req, res) => {
+    res.json({ queues: QUEUES.map((q) => ({ id: q, description: QUEUE_DESCRIPTIONS[q] })), tags: TAG_IDS, runs: listRuns(db) });
+  });
+
+  router.get('/v1/review/queue', requireReviewer, (req, res) => {
+    const q = parseQuery(QueueQuery, req);
+    const me = currentReviewer(res);
+    if (q.queue === 'conflict' && me.role !== 'adjudicator') throw new ApiError(403, 'forbidden', 'the conflict queue is for adjudicators');
+    const page = queuePage(db, me, { queue: q.queue, tag: q.tag, runId: q.run }, q.offset, q.limit);
+    res.json({
+      queue: page.queue,
+      total: page.total,
+      reviewed_by_me: page.reviewedByMe,
+      items: page.items.map((i) => ({ key: i.key, id: i.id, run: i.runId, tags: i.tags, reviewed_by_me: i.reviewedByMe })),
+    });
+  });
+
+  router.get('/v1/review/records/:key', requireReviewer, (req, res) => {
+    const key = KeyParam.safeParse(req.params.key);
+    const q = parseQuery(RecordQuery, req);
+    const record = key.success ? getRecord(db, key.data) : null;
+    if (!record) throw new ApiError(404, 'not_found', `no record ${req.params.key}`);
+    const me = currentReviewer(res);
+    const reviews = reviewsOf(db, record.key);
+    const mine = latestPerReviewer(reviews).find((r) => r.reviewer === me.username) ?? null;
+    const showOthers = q.queue === 'conflict' && me.role === 'adjudicator';
+    const settled = showOthers ? outcome(reviews) : null;
+    res.json({
+      key: record.key,
+      id: record.id,
+      run: record.runId,
+      text: record.text,
+      result: record.result,
+      keyword_tags: record.keywordTags,
+      my_review: mine ? publicReview(mine) : null,
+      ...(showOthers
+        ? {
+            other_reviews: latestPerReviewer(reviews).filter((r) => r.reviewer !== me.username).map(publicReview),
+            conflict_tags: settled?.status === 'conflict' ? settled.tags : [],
+          }
+        : {}),
+    });
+  });
+
+  router.post('/v1/review/records/:key/reviews', requireReviewer, (req, res) => {
+    const key = KeyParam.safeParse(req.params.key);
+    const record = key.success ? getRecord(db, key.data) : null;
+    if (!record) throw new ApiError(404, 'not_found', `no record ${req.params.key}`);
+    const body = parseBody(ReviewSchema, req);
+    const me = currentReviewer(res);
+    if (body.queue === 'conflict' && me.role !== 'adjudicator') throw new ApiError(403, 'forbidden', 'the conflict queue is for adjudicators');
+    const review = addReview(db, me, record, body.labels as PerTag<0 | 1>, body.queue, body.comment);
+    res.status(201).json(publicReview(review));
+  });
+
+  // The page. Its HTML is only sent to a signed-in reviewer; the sign-in form,
+  // script and style hold no data and are served to anyone.
+  const noStore: express.RequestHandler = (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+  router.get('/review/login', noStore, (_req, res) => res.sendFile(join(PAGE_DIR, 'login.html')));
+  router.get('/favicon.ico', (_req, res) => res.status(204).end());
+  router.use('/review/assets', express.static(join(PAGE_DIR, 'assets'), { index: false, fallthrough: false }));
+  router.get('/review', noStore, (req, res, next) => {
+    const token = sessionToken(req);
+    // Back to the same queue and filters after signing in.
+    if (!token || !sessionReviewer(db, token)) return res.redirect(302, `/review/login?next=${encodeURIComponent(req.originalUrl)}`);
+    res.sendFile(join(PAGE_DIR, 'review.html'), (err) => err && next(err));
+  });
+  return router;
+}

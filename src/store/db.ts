@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations.js';
+
+export type Db = Database.Database;
+
+/** Where `npm start` and the admin commands keep the embedded database unless DB_PATH says otherwise. */
+export const DEFAULT_DB_PATH = 'data/motag.db';
+
+/**
+ * Opens (creating if needed) the embedded database and brings its schema up
+ * to date. WAL lets the review page read while a review is written; with
+ * synchronous=FULL a transaction is on disk before the call returns, so a
+ * review acknowledged to the browser survives the process being killed (and
+ * the machine losing power).
+ */
+export function openDb(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(`motag: the database is at schema version ${current}, newer than this motag understands (${MIGRATIONS.length}); upgrade motag`);
+  }
+  for (let v = current; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}
+
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** Appends one line to the audit log; call inside the transaction of the change it records. */
+export function audit(db: Db, actor: string, action: string, subject: string | null, detail: Record<string, unknown> = {}): void {
+  db.prepare('INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)').run(now(), actor, action, subject, JSON.stringify(detail));
+}
