@@ -18,6 +18,8 @@ export function startServer(env: Record<string, string>) {
     });
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
+  // A test that expects the process to refuse to start never awaits the port.
+  port.catch(() => {});
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, port, exited, log: () => out };
 }
