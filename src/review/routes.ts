@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import express, { type Router } from 'express';
 import { serialize as serializeCookie } from 'cookie';
 import { z } from 'zod';
+import { LoginSchema, QueueQuery, RecordQuery, ReviewSchema } from './schemas.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { currentReviewer, LoginThrottle, reviewerAccess, SESSION_COOKIE, sessionToken } from '../server/access.js';
 import { ApiError } from '../server/errors.js';
@@ -15,27 +16,7 @@ import { addReview, getRecord, latestPerReviewer, outcome, reviewsOf, type Store
 import { listRuns } from './runs.js';
 
 const PAGE_DIR = join(PACKAGE_ROOT, 'src', 'review', 'page');
-export const MAX_COMMENT = 2000;
 
-const LoginSchema = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(1024) }).strict();
-const QueueQuery = z
-  .object({
-    queue: z.enum(QUEUES),
-    tag: z.enum(TAG_IDS).optional(),
-    run: z.coerce.number().int().positive().optional(),
-    offset: z.coerce.number().int().min(0).default(0),
-    limit: z.coerce.number().int().min(1).max(1000).default(500),
-  })
-  .strict();
-const RecordQuery = z.object({ queue: z.enum(QUEUES).optional() }).strict();
-const Bit = z.union([z.literal(0), z.literal(1)]);
-const ReviewSchema = z
-  .object({
-    queue: z.enum(QUEUES),
-    labels: z.object(Object.fromEntries(TAG_IDS.map((t) => [t, Bit])) as Record<TagId, typeof Bit>).strict(),
-    comment: z.string().max(MAX_COMMENT).default(''),
-  })
-  .strict();
 const KeyParam = z.coerce.number().int().positive();
 
 function publicReview(r: StoredReview): Record<string, unknown> {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { ServiceConfig } from './config.js';
+import { LoginSchema, ReviewSchema } from '../review/schemas.js';
+import { QUEUES } from '../review/queues.js';
 import { BatchResultSchema, ErrorSchema, TagResultSchema, TagsListSchema, batchRequestSchema, tagRequestSchema } from './schemas.js';
 
 /** GET /openapi.json, generated from the same zod schemas that validate requests. */
@@ -10,6 +12,8 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
     '400': { description: 'Invalid request (malformed JSON, wrong types, missing, empty or oversized text)', content: json('Error') },
     '413': { description: `Body over ${config.MAX_BODY_BYTES} bytes`, content: json('Error') },
   };
+  const reviewer = [{ reviewerSession: [] }];
+  const unauthorized = { '401': { description: 'No reviewer sign-in (a pipeline key is never accepted here)', content: json('Error') } };
   return {
     openapi: '3.0.3',
     info: { title: 'motag', version, description: 'Tags police MO narratives for alcohol, night-time economy, domestic, familial, hate-crime strands and street ASB.' },
@@ -27,9 +31,52 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
       '/readyz': { get: { summary: 'Readiness: 200 when the model is loaded and the service is not draining', responses: { '200': { description: 'Ready' }, '503': { description: 'Not ready' } } } },
       '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Prometheus text format' } } } },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.0' } } } },
+      '/v1/review/login': {
+        post: {
+          summary: 'Reviewer sign-in: sets an HttpOnly session cookie and returns the token for scripts',
+          security: [],
+          requestBody: { required: true, content: json('Login') },
+          responses: { '200': { description: 'Signed in' }, '401': { description: 'Wrong username or password', content: json('Error') }, '429': { description: 'Too many failed attempts', content: json('Error') } },
+        },
+      },
+      '/v1/review/logout': { post: { summary: 'End this session', security: reviewer, responses: { '204': { description: 'Signed out' }, ...unauthorized } } },
+      '/v1/review/me': { get: { summary: 'The signed-in reviewer', security: reviewer, responses: { '200': { description: 'Username and role' }, ...unauthorized } } },
+      '/v1/review/queues': { get: { summary: 'Queues, tags and loaded runs', security: reviewer, responses: { '200': { description: 'Queues, tags and runs' }, ...unauthorized } } },
+      '/v1/review/queue': {
+        get: {
+          summary: `Records of a queue (${QUEUES.join(', ')}) with this reviewer's progress`,
+          security: reviewer,
+          parameters: ['queue', 'tag', 'run', 'offset', 'limit'].map((name) => ({ name, in: 'query', required: name === 'queue', schema: { type: name === 'queue' || name === 'tag' ? 'string' : 'integer' } })),
+          responses: { '200': { description: 'total, reviewed_by_me and items' }, '403': { description: 'The conflict queue is for adjudicators', content: json('Error') }, ...unauthorized },
+        },
+      },
+      '/v1/review/records/{key}': {
+        get: {
+          summary: "A record with its text, result and this reviewer's latest review (others' only for an adjudicator's conflict view)",
+          security: reviewer,
+          parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'integer' } }, { name: 'queue', in: 'query', schema: { type: 'string' } }],
+          responses: { '200': { description: 'The record' }, '404': { description: 'No such record', content: json('Error') }, ...unauthorized },
+        },
+      },
+      '/v1/review/records/{key}/reviews': {
+        post: {
+          summary: 'Store a review: a label for every tag and a comment; acknowledged only once on disk',
+          security: reviewer,
+          parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'integer' } }],
+          requestBody: { required: true, content: json('Review') },
+          responses: { '201': { description: 'Stored' }, '400': { description: 'Invalid review', content: json('Error') }, '404': { description: 'No such record', content: json('Error') }, ...unauthorized },
+        },
+      },
     },
+    security: [{ pipelineKey: [] }, {}],
     components: {
+      securitySchemes: {
+        pipelineKey: { type: 'http', scheme: 'bearer', description: 'A pipeline API key (motag keys add); needed on the tag routes once any key exists' },
+        reviewerSession: { type: 'apiKey', in: 'cookie', name: 'motag_session', description: 'A reviewer session (POST /v1/review/login); also accepted as a bearer token' },
+      },
       schemas: {
+        Login: schema(LoginSchema),
+        Review: schema(ReviewSchema),
         TagRequest: schema(tagRequestSchema(config.MAX_TEXT_LENGTH)),
         BatchRequest: schema(batchRequestSchema(config.MAX_TEXT_LENGTH, config.MAX_BATCH)),
         TagResult: schema(TagResultSchema),

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { addApiKey, revokeApiKey } from '../../src/review/accounts.js';
-import { MAX_COMMENT } from '../../src/review/routes.js';
+import { MAX_COMMENT } from '../../src/review/schemas.js';
 import { addReview, getRecord } from '../../src/review/reviews.js';
 import { TAG_IDS, type PerTag, type TagId } from '../../src/tags.js';
 import { appFor, PASSWORD, reviewFixture } from './fixture.js';
