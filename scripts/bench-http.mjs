@@ -6,6 +6,8 @@
 // queueing is not hidden; (2) as fast as 10 connections go (autocannon).
 // 10 s each; prints requests/s with p50 and p99 latency. Loopback only.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Agent, request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,17 +15,27 @@ import autocannon from 'autocannon';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const server = spawn(process.execPath, [join(root, 'dist', 'server', 'main.js')], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+// The service runs exactly as `npm start` runs it, V8 flags included.
+const startScript = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
+const nodeFlags = startScript.split(/\s+/).filter((w) => w.startsWith('--'));
+const dbPath = join(mkdtempSync(join(tmpdir(), 'motag-bench-http-')), 'motag.db');
+const server = spawn(process.execPath, [...nodeFlags, join(root, 'dist', 'server', 'main.js')], { env: { ...process.env, DB_PATH: dbPath, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
 const port = await new Promise((resolve, reject) => {
   let out = '';
-  server.stdout.on('data', (d) => {
+  const onData = (d) => {
     out += d;
     const m = /"port":(\d+)/.exec(out);
-    if (m) resolve(Number(m[1]));
-  });
+    if (!m) return;
+    // Stop reading lines once the port is known: scanning a growing log in
+    // this process would take CPU from the load generator.
+    server.stdout.off('data', onData);
+    resolve(Number(m[1]));
+  };
+  server.stdout.on('data', onData);
   server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
 });
-// Request logs at info would measure the log pipe too; the service logs one line per request in production as well, so keep them but discard here.
+// The service logs one line per request, as in production: keep the logs
+// flowing (into a pipe that is drained and discarded here).
 server.stdout.resume();
 
 const texts = [
@@ -68,7 +80,11 @@ function fixedRate(name, body, path, rate, seconds = SECONDS) {
         sent++;
         send(start + BigInt(Math.round(((sent - 1) / rate) * 1e9)));
       }
-      if (sent < total) setImmediate(tick);
+      // A timer, not setImmediate: a spinning generator would take one of the
+      // machine's two cores from the service. Timer lateness (up to about a
+      // millisecond) counts against the service, since latency runs from the
+      // scheduled time.
+      if (sent < total) setTimeout(tick, 0);
     };
     const finish = () => {
       agent.destroy();

@@ -29,12 +29,52 @@ export function sessionToken(req: Request): string | null {
   return cookies[SESSION_COOKIE] ?? null;
 }
 
-export function pipelineAccess(db: Db): RequestHandler {
+/**
+ * The live pipeline keys, read from the database at most once a second: a
+ * query per tagging request cost about 5% of the service's CPU. Keys are
+ * made and revoked by the admin command in another process, so a new or
+ * revoked key takes effect within a second.
+ */
+export class PipelineKeys {
+  private checkedAt = -Infinity;
+  private configured = false;
+  private readonly names = new Map<string, string | null>();
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 1000,
+  ) {}
+
+  private refresh(): void {
+    const now = Date.now();
+    if (now - this.checkedAt < this.ttlMs) return;
+    this.checkedAt = now;
+    this.configured = apiKeysConfigured(this.db);
+    this.names.clear();
+  }
+
+  required(): boolean {
+    this.refresh();
+    return this.configured;
+  }
+
+  /** The key's name when it is live. */
+  nameOf(key: string): string | null {
+    this.refresh();
+    if (!this.names.has(key)) {
+      // Bounded: garbage keys sent by a misbehaving client cannot grow this.
+      if (this.names.size >= 1000) this.names.clear();
+      this.names.set(key, apiKeyName(this.db, key));
+    }
+    return this.names.get(key)!;
+  }
+}
+
+export function pipelineAccess(keys: PipelineKeys): RequestHandler {
   return (req, res, next) => {
-    if (!apiKeysConfigured(db)) return next();
+    if (!keys.required()) return next();
     const key = bearer(req);
     if (!key) throw new ApiError(401, 'unauthorized', 'this service requires an API key: send Authorization: Bearer <key>');
-    const name = apiKeyName(db, key);
+    const name = keys.nameOf(key);
     if (!name) throw new ApiError(401, 'unauthorized', 'the API key is not valid (unknown or revoked)');
     res.locals.apiKey = name;
     next();

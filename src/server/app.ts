@@ -10,7 +10,7 @@ import { ServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { batchRequestSchema, tagRequestSchema } from './schemas.js';
 import { parseBody } from './validate.js';
-import { pipelineAccess } from './access.js';
+import { PipelineKeys, pipelineAccess } from './access.js';
 import { reviewRouter } from '../review/routes.js';
 import type { Db } from '../store/db.js';
 
@@ -45,7 +45,7 @@ function requestIdAndLog(logger: Logger): express.RequestHandler {
   };
 }
 
-export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig; logger: Logger; version: string; state?: AppState }): Express {
+export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig; logger: Logger; version: string; state?: AppState; pipelineKeys?: PipelineKeys }): Express {
   const { tagger, db, config, logger } = deps;
   const state = deps.state ?? { accepting: true };
   const metrics = new ServiceMetrics();
@@ -68,7 +68,7 @@ export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig;
   app.use(metrics.middleware());
   app.use(express.json({ limit: config.MAX_BODY_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
 
-  const pipeline = pipelineAccess(db);
+  const pipeline = pipelineAccess(deps.pipelineKeys ?? new PipelineKeys(db));
 
   app.post('/v1/tag', pipeline, (req, res) => {
     const body = parseBody(tagRequest, req);

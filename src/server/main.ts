@@ -13,7 +13,9 @@ import { isLoopbackHost } from './loopback.js';
  * stops accepting, lets in-flight requests finish, then exits.
  */
 const config = configFromEnv();
-const logger = pino({ level: config.LOG_LEVEL, base: { service: 'motag' } });
+// Asynchronous writes: a request's log line never blocks the event loop on a
+// slow stdout (a pipe to a log shipper); pino flushes what is left on exit.
+const logger = pino({ level: config.LOG_LEVEL, base: { service: 'motag' } }, pino.destination({ sync: false }));
 const db = openDb(config.DB_PATH);
 // With no pipeline keys the tag routes are open, so only this machine may reach them.
 if (!isLoopbackHost(config.HOST) && !apiKeysConfigured(db)) {

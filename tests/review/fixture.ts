@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { loadKeywordBaseline } from '../../src/eval/keyword-baseline.js';
 import { addUser, type Reviewer } from '../../src/review/accounts.js';
 import { loadRun } from '../../src/review/runs.js';
+import { PipelineKeys } from '../../src/server/access.js';
 import { createApp } from '../../src/server/app.js';
 import { configFromEnv } from '../../src/server/config.js';
 import { openDb, type Db } from '../../src/store/db.js';
@@ -46,6 +47,7 @@ export function reviewFixture(): Fixture {
   return { db, dir, runId, alice, bob, carol };
 }
 
-export function appFor(db: Db, env: Record<string, string> = {}) {
-  return createApp({ tagger: shippedTagger(), db, config: configFromEnv(env), logger: pino({ level: 'silent' }), version: 'test' });
+/** The service over a fixture database; keyTtlMs 0 reads pipeline keys on every request. */
+export function appFor(db: Db, opts: { keyTtlMs?: number } = {}) {
+  return createApp({ tagger: shippedTagger(), db, config: configFromEnv({}), logger: pino({ level: 'silent' }), version: 'test', pipelineKeys: new PipelineKeys(db, opts.keyTtlMs ?? 1000) });
 }

@@ -61,7 +61,7 @@ describe('review access', () => {
 describe('pipeline keys', () => {
   it('leaves the tag routes open until a key exists, then requires one; a key can never review', async () => {
     const { db } = reviewFixture();
-    const local = appFor(db);
+    const local = appFor(db, { keyTtlMs: 0 });
     await request(local).post('/v1/tag').send({ text: 'drunk male' }).expect(200);
     const key = addApiKey(db, 'pipeline', 'test');
     expect(key).toMatch(/^mtk_/);
@@ -78,6 +78,20 @@ describe('pipeline keys', () => {
     revokeApiKey(db, 'pipeline', 'test');
     await request(local).post('/v1/tag').set('Authorization', `Bearer ${key}`).send({ text: 'drunk male' }).expect(200);
     expect(db.prepare('SELECT key_hash FROM api_keys').get()).not.toEqual({ key_hash: key });
+  });
+
+  it('picks up a key made or revoked by the admin command within the cache period', async () => {
+    const { db } = reviewFixture();
+    const local = appFor(db, { keyTtlMs: 100 });
+    await request(local).post('/v1/tag').send({ text: 'drunk male' }).expect(200);
+    const key = addApiKey(db, 'pipeline', 'test');
+    await new Promise((r) => setTimeout(r, 150));
+    await request(local).post('/v1/tag').send({ text: 'drunk male' }).expect(401);
+    await request(local).post('/v1/tag').set('Authorization', `Bearer ${key}`).send({ text: 'drunk male' }).expect(200);
+    addApiKey(db, 'second', 'test');
+    revokeApiKey(db, 'pipeline', 'test');
+    await new Promise((r) => setTimeout(r, 150));
+    await request(local).post('/v1/tag').set('Authorization', `Bearer ${key}`).send({ text: 'drunk male' }).expect(401);
   });
 });
 
