@@ -15,7 +15,7 @@ import { countsPerTag, macro, micro, prf } from '../dist/eval/metrics.js';
 import { goldSet } from '../dist/eval/evaluate.js';
 import { loadKeywordBaseline } from '../dist/eval/keyword-baseline.js';
 import { prepare, trainModel } from '../dist/model/train.js';
-import { bestF1Threshold } from '../dist/model/thresholds.js';
+import { smoothedF1Threshold } from '../dist/model/thresholds.js';
 import { LEXICON_DIR } from '../dist/paths.js';
 import { createRuleEngine } from '../dist/rules/engine.js';
 import { createTagger } from '../dist/tagger/tagger.js';
@@ -76,7 +76,7 @@ function fasttext(dir, train, dev, test) {
       });
     };
     const devP = probs(dev, 'dev');
-    const t = bestF1Threshold(devP, dev.map((r) => r.labels[tag]));
+    const t = smoothedF1Threshold(devP, dev.map((r) => r.labels[tag]));
     probs(test, 'test').forEach((p, i) => p >= t && preds[i].push(tag));
   }
   return { predictions: preds };

@@ -1,6 +1,6 @@
 /*
  * Decision thresholds and abstain bands, both chosen on the dev split.
- * The threshold maximises F1. The band [low, high) around it is the smallest
+ * The threshold maximises F1 averaged over neighbouring cuts. The band [low, high) around it is the smallest
  * one outside which decisions are at least 95% right on dev: scores >= high
  * are positives with precision >= 0.95, scores < low are negatives with
  * negative predictive value >= 0.95. Records inside the band go to review.
@@ -22,17 +22,27 @@ export function f1At(scores: readonly number[], labels: readonly (0 | 1)[], t: n
   return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
 
-export function bestF1Threshold(scores: readonly number[], labels: readonly (0 | 1)[]): number {
-  const candidates = [...new Set(scores)].sort((a, b) => a - b);
+/**
+ * The threshold for calibrated probabilities: F1 is averaged over a window of
+ * neighbouring thresholds before taking the best. With a few dozen positives on
+ * dev, the single best cut usually sits exactly on one dev positive's score;
+ * the middle of a wide plateau of good cuts holds up better on unseen records.
+ */
+export function smoothedF1Threshold(probs: readonly number[], labels: readonly (0 | 1)[], halfWidth = 0.05, step = 0.01): number {
+  const grid: number[] = [];
+  for (let t = step; t < 1 - step / 2; t += step) grid.push(Math.round(t * 1000) / 1000);
+  const f1 = grid.map((t) => f1At(probs, labels, t));
+  const reach = Math.round(halfWidth / step);
   let best = 0.5;
-  let bestF1 = -1;
-  for (const t of candidates) {
-    const f1 = f1At(scores, labels, t);
-    if (f1 > bestF1 + 1e-12) {
-      bestF1 = f1;
+  let bestScore = -1;
+  grid.forEach((t, i) => {
+    const window = f1.slice(Math.max(0, i - reach), i + reach + 1);
+    const mean = window.reduce((a, b) => a + b, 0) / window.length;
+    if (mean > bestScore + 1e-12) {
+      bestScore = mean;
       best = t;
     }
-  }
+  });
   return best;
 }
 

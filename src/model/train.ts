@@ -7,11 +7,11 @@ import { fitPlatt, applyPlatt, type Platt } from './calibrate.js';
 import { extractFeatures, HASH_BITS, HASH_SIZE, type Feature } from './features.js';
 import { dot, trainLogistic, type TrainOptions } from './logistic.js';
 import { encodeWeights, type ModelFile } from './model-file.js';
-import { abstainBand, bestF1Threshold, f1At, type Band } from './thresholds.js';
+import { abstainBand, smoothedF1Threshold, type Band } from './thresholds.js';
 
 /*
  * Training: fit on the train split, choose each tag's regularisation and class
- * weight, calibration, threshold and abstain band on dev. The test split is
+ * weight (by calibrated dev log-loss), calibration, threshold and abstain band on dev. The test split is
  * never read here; it is only scored afterwards for the model card.
  */
 export const HYPER_GRID: readonly Omit<TrainOptions, 'seed'>[] = [0.1, 1, 3, 10].flatMap((l2) =>
@@ -41,18 +41,32 @@ export interface FittedTag {
 export function fitTag(tag: TagId, train: readonly Prepared[], dev: readonly Prepared[], seed: number, grid = HYPER_GRID): FittedTag {
   const examples = train.map((p) => ({ features: p.features, label: p.record.labels[tag] }));
   const devLabels = dev.map((p) => p.record.labels[tag]);
-  let best: { weights: Float32Array; hyper: Omit<TrainOptions, 'seed'>; f1: number } | null = null;
+  let best: { weights: Float32Array; hyper: Omit<TrainOptions, 'seed'>; loss: number } | null = null;
   for (const hyper of grid) {
     const weights = trainLogistic(examples, HASH_SIZE, { ...hyper, seed });
-    const margins = dev.map((p) => dot(weights, p.features));
-    const f1 = f1At(margins, devLabels, bestF1Threshold(margins, devLabels));
-    if (!best || f1 > best.f1 + 1e-9) best = { weights, hyper, f1 };
+    const loss = calibratedLogLoss(dev.map((p) => dot(weights, p.features)), devLabels);
+    if (!best || loss < best.loss - 1e-9) best = { weights, hyper, loss };
   }
   const margins = dev.map((p) => dot(best!.weights, p.features));
   const platt = fitPlatt(margins, devLabels);
   const probs = margins.map((m) => applyPlatt(platt, m));
-  const threshold = bestF1Threshold(probs, devLabels);
+  const threshold = smoothedF1Threshold(probs, devLabels);
   return { weights: best!.weights, hyper: best!.hyper, platt, threshold, band: abstainBand(probs, devLabels, threshold) };
+}
+
+/**
+ * Mean log-loss on dev after Platt scaling. Hyper-parameters are chosen by it
+ * rather than by dev F1: F1 at its best cut hinges on a handful of borderline
+ * dev records, log-loss on every record's score.
+ */
+function calibratedLogLoss(margins: readonly number[], labels: readonly (0 | 1)[]): number {
+  const platt = fitPlatt(margins, labels);
+  let sum = 0;
+  margins.forEach((m, i) => {
+    const p = Math.min(1 - 1e-6, Math.max(1e-6, applyPlatt(platt, m)));
+    sum -= labels[i] === 1 ? Math.log(p) : Math.log(1 - p);
+  });
+  return sum / margins.length;
 }
 
 export function trainModel(opts: {

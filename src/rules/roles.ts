@@ -30,7 +30,15 @@ export interface RoleEvidence {
 const APPOSITION_FILLER = new Set(['is', 'was', 'are', 'were', 'the', 'a', 'an', "'s", 'her', 'his', 'their', 'own', 'and', 'also', 'both', 'victim', 'suspect', 'ex', 'former', 'estranged', 'current', 'of', 'who', 'named', 'as', 'being', 'now']);
 /** Words that may stand between an aggression verb or "argument with" and the relationship it governs. */
 const POSSESSIVE_FILLER = new Set(['her', 'his', 'their', 'own', 'the', 'a', 'an', 'ex', 'former', 'estranged', 'elderly', 'pregnant', 'younger', 'older', 'teenage', 'adult', 'current', 'new']);
+/** Describing words between a possessive and the relative it governs ("her ex's new girlfriend"). */
+const DESCRIBING = new Set(['new', 'current', 'ex', 'former', 'estranged', 'elderly', 'younger', 'older', 'teenage', 'adult', 'pregnant', 'own', 'live', 'in', 'long', 'term']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are']);
+/**
+ * Verbs that turn "caller" into the teller of what follows: in "caller states her partner
+ * punched her" the partner is the subject of the report, usually the caller's own
+ * abuser, not the person reporting. Only "caller is her mum" names the reporter.
+ */
+const REPORT_VERBS = new Set(['states', 'stated', 'stating', 'reports', 'reported', 'reporting', 'says', 'said', 'saying', 'advises', 'advised', 'alleges', 'alleged', 'explains', 'explained', 'claims', 'claimed', 'informs', 'tells', 'told']);
 
 export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   const { tokens } = ev;
@@ -49,10 +57,14 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
 
   // Someone else's relative ("her boyfriend's mum", "S1's brother"), or the relative whose
   // relative is meant ("her daughter's boyfriend"): neither is the victim's own relative.
-  const before = tokens[cue.first - 1];
-  const owner = tokens[cue.first - 2];
-  if (before?.norm === "'s" && owner && owner.norm !== 'victim') return { link: 'wrong_party', why: "relative of someone other than the victim" };
-  if (tokens[cue.last + 1]?.norm === "'s" && tokens[cue.last + 1]!.sentence === sentence && tokens[cue.last + 2]?.sentence === sentence) {
+  let lead = cue.first - 1;
+  while (lead > 0 && DESCRIBING.has(tokens[lead]!.norm)) lead--;
+  const before = tokens[lead];
+  const owner = tokens[lead - 1];
+  // The suspect's own relative may well be the victim ("IP is S1's aunt", "S1 kicked his mother's dog"): left to the rules below.
+  if (before?.norm === "'s" && owner && owner.norm !== 'victim' && owner.norm !== 'suspect') return { link: 'wrong_party', why: 'relative of someone other than the victim' };
+  // Not when a possession follows: in "S1 smashed his ex's car" the ex is still a possible party.
+  if (tokens[cue.last + 1]?.norm === "'s" && tokens[cue.last + 1]!.sentence === sentence && tokens[cue.last + 2]?.sentence === sentence && !possessionFollows(cue.last + 1, ev)) {
     return { link: 'wrong_party', why: 'names whose relative is meant' };
   }
 
@@ -91,7 +103,7 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
 
   // "mother called police" (the relative reports) or "reported by her husband", "caller is IP's mum".
   if (matches('role.reporting').some((m) => m.first > cue.last && m.first - cue.last <= 4) ||
-      matches('role.reported_by').some((m) => m.last < cue.first && cue.first - m.last <= 4)) {
+      matches('role.reported_by').some((m) => m.last < cue.first && cue.first - m.last <= 4 && !between(m.last, cue.first).some((t) => REPORT_VERBS.has(t.norm)))) {
     return { link: 'wrong_party', why: 'relative reported or witnessed it' };
   }
 
@@ -111,6 +123,12 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   }
   if (strangerInSentence) return { link: 'wrong_party', why: 'the suspect is a stranger' };
   return { link: 'unclear' };
+}
+
+/** A possession ("car", "phone") within two tokens after the possessive at `at`, and no relative before it. */
+function possessionFollows(at: number, ev: RoleEvidence): boolean {
+  const thing = (ev.support.get('role.possession') ?? []).find((m) => m.first > at && m.first - at <= 2);
+  return thing !== undefined && !ev.relationships.some((r) => r.first > at && r.first < thing.first);
 }
 
 /** "husband and wife", "father & son": two relationship cues joined by "and". */

@@ -87,9 +87,10 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
       if (needed && !familyIds.has(needed)) throw new Error(`motag: family "${fam.id}" names unknown support family "${needed}"`);
     }
   }
-  // Masked slurs and swearing are resolved against the slur families and hostility words only.
+  // Masked slurs and swearing are resolved against the slur families, hostility words and
+  // everyday swear words: a mask that fits both a slur and a swear word stays unresolved.
   matcher.allowUnmasking(
-    [...cueFamilies.filter((f) => f.id.endsWith('.slur')).flatMap((f) => f.entries), ...support.families.filter((f) => f.id === 'hate.hostility').flatMap((f) => f.entries)]
+    [...cueFamilies.filter((f) => f.id.endsWith('.slur')).flatMap((f) => f.entries), ...support.families.filter((f) => f.id === 'hate.hostility' || f.id === 'masked.everyday').flatMap((f) => f.entries)]
       .filter((e) => !e.includes(' ') && !e.includes('|'))
       .map((e) => e.toLowerCase()),
   );

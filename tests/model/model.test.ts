@@ -4,7 +4,7 @@ import { applyPlatt, expectedCalibrationError, fitPlatt } from '../../src/model/
 import { hashFeature, HASH_SIZE, type Feature } from '../../src/model/features.js';
 import { dot, sigmoid, trainLogistic } from '../../src/model/logistic.js';
 import { LinearModel } from '../../src/model/linear-model.js';
-import { abstainBand, bestF1Threshold } from '../../src/model/thresholds.js';
+import { abstainBand, f1At, smoothedF1Threshold } from '../../src/model/thresholds.js';
 import { prepare, trainModel } from '../../src/model/train.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { createRuleEngine } from '../../src/rules/engine.js';
@@ -48,7 +48,16 @@ describe('threshold and abstain band', () => {
   const scores = [0.05, 0.1, 0.2, 0.3, 0.45, 0.5, 0.55, 0.7, 0.8, 0.9, 0.95];
   const labels: (0 | 1)[] = [0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1];
   it('puts the threshold where F1 is highest', () => {
-    expect(bestF1Threshold(scores, labels)).toBe(0.45);
+    const t = smoothedF1Threshold(scores, labels);
+    expect(f1At(scores, labels, t)).toBeCloseTo(Math.max(...scores.map((s) => f1At(scores, labels, s))));
+  });
+  it('puts the threshold inside a plateau of good cuts, not on the edge of one dev positive', () => {
+    // Every cut in (0.35, 0.6] gives the best F1; the raw best cut would sit exactly on 0.6.
+    const s = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.6, 0.7, 0.8, 0.9];
+    const y: (0 | 1)[] = [0, 0, 1, 0, 0, 0, 1, 1, 1, 1];
+    const t = smoothedF1Threshold(s, y);
+    expect(t).toBeGreaterThan(0.4);
+    expect(t).toBeLessThan(0.56);
   });
   it('sizes the band so that decisions outside it are at least 95% right', () => {
     const band = abstainBand(scores, labels, 0.45);
