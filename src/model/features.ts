@@ -87,12 +87,14 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
   const text = 1 / Math.sqrt(Math.max(1, tokens.length));
 
   named('bias');
+  const judged = opts.ruleFeatures ? judgedTokens(tokens, findings) : null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    if (judged?.[i]) continue;
     const norm = t.norm;
     sink.add(bucket(fnv(W, norm)), text, () => `w:${norm}`, t.start, t.end);
     const next = tokens[i + 1];
-    if (next && next.sentence === t.sentence) {
+    if (next && next.sentence === t.sentence && !judged?.[i + 1]) {
       sink.add(bucket(fnv(fnv(fnv(B, norm), ' '), next.norm)), text, () => `b:${norm} ${next.norm}`, t.start, next.end);
     }
     if (norm.length >= 5 && norm.charCodeAt(0) !== 60 /* '<' */) {
@@ -116,4 +118,21 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
     }
   }
   return [...features.values()];
+}
+
+/**
+ * Tokens inside cues whose meaning the rules judge in context (a faith or
+ * disability word needs hostility nearby). Left to the model as plain words,
+ * "wheelchair" would learn the weight of the hate records it mostly appears in
+ * and fire on every theft from a wheelchair user; the rule feature carries the
+ * word together with the verdict.
+ */
+function judgedTokens(tokens: readonly Token[], findings: readonly Finding[]): boolean[] | null {
+  let out: boolean[] | null = null;
+  for (const f of findings) {
+    if (!f.judged) continue;
+    out ??= new Array<boolean>(tokens.length).fill(false);
+    for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= f.start && tokens[i]!.end <= f.end) out[i] = true;
+  }
+  return out;
 }

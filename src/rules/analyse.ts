@@ -27,6 +27,11 @@ export interface Finding {
   readonly note?: string;
   /** For relationship cues, the role decision. */
   readonly role?: RoleDecision['link'];
+  /**
+   * The cue family counts only in a context the rules judge ("Muslim" with hostility
+   * nearby): the statistical model is given the rules' verdict on these words, not the words.
+   */
+  readonly judged?: boolean;
 }
 
 type CueMatch = Match<{ kind: 'cue'; family: CompiledCueFamily }>;
@@ -67,7 +72,7 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
     const family = cue.owner.family;
     const start = tokens[cue.first]!.start;
     const end = tokens[cue.last]!.end;
-    const base = { tag: family.tag, family: family.id, start, end, text: text.slice(start, end) };
+    const base = { tag: family.tag, family: family.id, start, end, text: text.slice(start, end), ...(family.requires ? { judged: true } : {}) };
     const spanText = (m: { first: number; last: number }): string => text.slice(tokens[m.first]!.start, tokens[m.last]!.end);
 
     const excluded = excludes.find((e) => e.owner.family === family && overlaps(e, cue));
@@ -86,16 +91,18 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
       continue;
     }
     if (family.requires) {
-      const { family: needed, within, reason } = family.requires;
+      const requirements = Array.isArray(family.requires) ? family.requires : [family.requires];
       // A support cue inside a negation does not count: "IP is Muslim, no abuse" shows no hostility.
-      const near = (support.get(needed) ?? []).some(
-        (s) =>
-          !deniedByContext(s, scopes) &&
-          (within === 'record' ||
-            (tokens[s.first]!.sentence === tokens[cue.first]!.sentence && (s.first > cue.last ? s.first - cue.last : cue.first - s.last) <= within)),
+      const met = requirements.some(({ family: needed, within }) =>
+        (support.get(needed) ?? []).some(
+          (s) =>
+            !deniedByContext(s, scopes) &&
+            (within === 'record' ||
+              (tokens[s.first]!.sentence === tokens[cue.first]!.sentence && (s.first > cue.last ? s.first - cue.last : cue.first - s.last) <= within)),
+        ),
       );
-      if (!near) {
-        findings.push({ ...base, weight: 0, discount: { reason } });
+      if (!met) {
+        findings.push({ ...base, weight: 0, discount: { reason: requirements[0]!.reason } });
         continue;
       }
     }

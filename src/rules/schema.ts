@@ -16,6 +16,14 @@ import { TAG_IDS } from '../tags.js';
 const Phrase = z.string().trim().min(1);
 const FamilyId = z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'family ids look like "tag.family"');
 
+const Requirement = z.object({
+  family: FamilyId,
+  /** Tokens either side within the sentence, or anywhere in the record. */
+  within: z.union([z.number().int().positive(), z.literal('record')]),
+  reason: z.string().regex(/^[a-z_]+$/),
+});
+export type Requirement = z.infer<typeof Requirement>;
+
 export const CueFamilySchema = z.object({
   id: FamilyId,
   note: z.string().min(10),
@@ -23,15 +31,11 @@ export const CueFamilySchema = z.object({
   entries: z.array(Phrase).min(1),
   /** Phrases that contain a cue but do not mean it ("drink-drive" is not street drinking). */
   exclude: z.array(Phrase).optional(),
-  /** The cue counts only with a support cue close by ("Muslim" needs abuse nearby to be a hate cue). */
-  requires: z
-    .object({
-      family: FamilyId,
-      /** Tokens either side within the sentence, or anywhere in the record. */
-      within: z.union([z.number().int().positive(), z.literal('record')]),
-      reason: z.string().regex(/^[a-z_]+$/),
-    })
-    .optional(),
+  /**
+   * The cue counts only with a support cue close by ("Muslim" needs abuse nearby to be a hate cue).
+   * A list means any one of them will do, each with its own reach.
+   */
+  requires: z.union([Requirement, z.array(Requirement).min(1)]).optional(),
   /** The cue does not count when a support cue is anywhere in the record ("not related", "not in a relationship"). */
   forbiddenBy: z.object({ family: FamilyId, reason: z.string().regex(/^[a-z_]+$/) }).optional(),
   /** A relationship cue: it counts only when the party-role rules link victim and suspect. */
