@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { Agent, request } from 'node:http';
+import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
@@ -48,37 +48,76 @@ const texts = [
 const single = JSON.stringify({ id: 'r1', text: texts[0] });
 const batch = JSON.stringify({ records: Array.from({ length: 100 }, (_, i) => ({ id: `r${i}`, text: texts[i % texts.length] })) });
 
-/** Open-loop load at a fixed rate for SECONDS, latency from each request's scheduled send time. */
+/**
+ * Open-loop load at a fixed rate for SECONDS, latency from each request's
+ * scheduled send time. The client is a few lines over raw keep-alive sockets
+ * with the request bytes prepared once: Node's http client costs tens of
+ * microseconds and a few kilobytes of garbage per request, and on a two-core
+ * machine that overhead and its garbage collections land in the service's
+ * latency figures.
+ */
 function fixedRate(name, body, path, rate, seconds = SECONDS) {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const payload = Buffer.from(body);
+  const requestBytes = Buffer.concat([
+    Buffer.from(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${payload.length}\r\n\r\n`),
+    payload,
+  ]);
   const total = Math.round(rate * seconds);
   const latencies = [];
+  const idle = [];
+  const all = [];
+  const backlog = [];
   let errors = 0;
   let done = 0;
+  let sent = 0;
   const start = process.hrtime.bigint();
   return new Promise((resolve) => {
-    let sent = 0;
-    const send = (scheduled) => {
-      const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 200) errors++;
-          latencies.push(Number(process.hrtime.bigint() - scheduled) / 1e6);
-          if (++done === total) finish();
-        });
+    const complete = (conn, ok) => {
+      latencies.push(Number(process.hrtime.bigint() - conn.scheduled) / 1e6);
+      if (!ok) errors++;
+      if (++done === total) return finish();
+      const next = backlog.shift();
+      if (next !== undefined) dispatch(conn, next);
+      else idle.push(conn);
+    };
+    const open = () => {
+      const socket = connect({ host: '127.0.0.1', port, noDelay: true });
+      const conn = { socket, scheduled: 0n, chunks: [], length: 0 };
+      socket.on('data', (chunk) => {
+        conn.chunks.push(chunk);
+        conn.length += chunk.length;
+        const buf = conn.chunks.length === 1 ? chunk : Buffer.concat(conn.chunks);
+        const headerEnd = buf.indexOf('\r\n\r\n');
+        if (headerEnd < 0) return;
+        const head = buf.toString('latin1', 0, headerEnd);
+        const m = /content-length:\s*(\d+)/i.exec(head);
+        if (!m || buf.length < headerEnd + 4 + Number(m[1])) return;
+        conn.chunks = [];
+        conn.length = 0;
+        complete(conn, head.startsWith('HTTP/1.1 200'));
       });
-      req.on('error', () => {
+      socket.on('error', () => {
         errors++;
-        if (++done === total) finish();
       });
-      req.end(body);
+      all.push(conn);
+      return conn;
+    };
+    const dispatch = (conn, scheduled) => {
+      conn.scheduled = scheduled;
+      conn.socket.write(requestBytes);
+    };
+    const send = (scheduled) => {
+      const conn = idle.pop() ?? (all.length < 64 ? open() : undefined);
+      if (conn) dispatch(conn, scheduled);
+      else backlog.push(scheduled);
     };
     const tick = () => {
       const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
-      const due = Math.min(total, Math.floor(elapsed * rate));
+      // Request k (from 0) is due at k / rate: send every request whose time has come.
+      const due = Math.min(total, Math.floor(elapsed * rate) + 1);
       while (sent < due) {
+        send(start + BigInt(Math.round((sent / rate) * 1e9)));
         sent++;
-        send(start + BigInt(Math.round(((sent - 1) / rate) * 1e9)));
       }
       // A timer, not setImmediate: a spinning generator would take one of the
       // machine's two cores from the service. Timer lateness (up to about a
@@ -87,11 +126,11 @@ function fixedRate(name, body, path, rate, seconds = SECONDS) {
       if (sent < total) setTimeout(tick, 0);
     };
     const finish = () => {
-      agent.destroy();
+      for (const c of all) c.socket.destroy();
       latencies.sort((a, b) => a - b);
       const q = (p) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 100) / 100;
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      resolve({ name, rate: `${rate}/s fixed`, rps: Math.round(total / seconds), p50: q(0.5), p99: q(0.99), errors });
+      const secs = Number(process.hrtime.bigint() - start) / 1e9;
+      resolve({ name, rate: `${rate}/s fixed`, rps: Math.round(total / secs), p50: q(0.5), p99: q(0.99), errors });
     };
     tick();
   });

@@ -68,6 +68,12 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     return { link: 'wrong_party', why: 'names whose relative is meant' };
   }
 
+  // Relatives who acted together as suspects ("S1 and S2 (brothers) jointly assaulted IP")
+  // are co-suspects, unless they turned on each other.
+  if (matches('role.co_suspects').length > 0 && !turnedOnEachOther(tokens, sentence)) {
+    return { link: 'wrong_party', why: 'relatives acted together as suspects' };
+  }
+
   // A relative written inside quoted speech is someone's form of address ("alright my brother").
   if (cueTok.quoted && tokens[cue.first - 1]?.norm === 'my') return { link: 'wrong_party', why: 'said as a form of address' };
 
@@ -129,6 +135,10 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
 function possessionFollows(at: number, ev: RoleEvidence): boolean {
   const thing = (ev.support.get('role.possession') ?? []).find((m) => m.first > at && m.first - at <= 2);
   return thing !== undefined && !ev.relationships.some((r) => r.first > at && r.first < thing.first);
+}
+
+function turnedOnEachOther(tokens: readonly Token[], sentence: number): boolean {
+  return tokens.some((t, i) => t.sentence === sentence && ((t.norm === 'each' && tokens[i + 1]?.norm === 'other') || (t.norm === 'one' && tokens[i + 1]?.norm === 'another')));
 }
 
 /** "husband and wife", "father & son": two relationship cues joined by "and". */
