@@ -113,6 +113,11 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     return { link: 'wrong_party', why: 'relative reported or witnessed it' };
   }
 
+  // "brother tried to stop it", "son not involved": a bystander or peacemaker.
+  if (matches('role.bystander').some((m) => m.first > cue.last && m.first - cue.last <= 4)) {
+    return { link: 'wrong_party', why: 'relative stood by, stepped in or took no part' };
+  }
+
   // "argument between father and daughter", "husband and wife argument", "domestic with her b/f".
   if (matches('role.between').some((m) => m.last < cue.first && cue.first - m.last <= 4)) {
     return { link: 'linked', why: 'dispute between the relatives' };
