@@ -30,6 +30,8 @@ export interface RoleEvidence {
 const APPOSITION_FILLER = new Set(['is', 'was', 'are', 'were', 'the', 'a', 'an', "'s", 'her', 'his', 'their', 'own', 'and', 'also', 'both', 'victim', 'suspect', 'ex', 'former', 'estranged', 'current', 'of', 'who', 'named', 'as', 'being', 'now']);
 /** Words that may stand between an aggression verb or "argument with" and the relationship it governs. */
 const POSSESSIVE_FILLER = new Set(['her', 'his', 'their', 'own', 'the', 'a', 'an', 'ex', 'former', 'estranged', 'elderly', 'pregnant', 'younger', 'older', 'teenage', 'adult', 'current', 'new']);
+/** Relationship words naming two or more people at once. */
+const PLURAL_RELATIVE = /\b(brothers|sisters|siblings|cousins|twins|sons|daughters|couple|partners|exes)$/;
 /** Describing words between a possessive and the relative it governs ("her ex's new girlfriend"). */
 const DESCRIBING = new Set(['new', 'current', 'ex', 'former', 'estranged', 'elderly', 'younger', 'older', 'teenage', 'adult', 'pregnant', 'own', 'live', 'in', 'long', 'term']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are']);
@@ -111,6 +113,12 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   if (matches('role.reporting').some((m) => m.first > cue.last && m.first - cue.last <= 4) ||
       matches('role.reported_by').some((m) => m.last < cue.first && cue.first - m.last <= 4 && !between(m.last, cue.first).some((t) => REPORT_VERBS.has(t.norm)))) {
     return { link: 'wrong_party', why: 'relative reported or witnessed it' };
+  }
+
+  // "brothers fighting in the street", "two sisters had a row": relatives named together, then fighting.
+  if (PLURAL_RELATIVE.test(tokens.slice(cue.first, cue.last + 1).map((t) => t.norm).join(' ')) &&
+      matches('role.mutual').some((m) => m.first > cue.last && m.first - cue.last <= 3)) {
+    return { link: 'linked', why: 'dispute between the relatives' };
   }
 
   // "brother tried to stop it", "son not involved": a bystander or peacemaker.
