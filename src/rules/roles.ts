@@ -76,8 +76,11 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     return { link: 'wrong_party', why: 'relatives acted together as suspects' };
   }
 
-  // A relative written inside quoted speech is someone's form of address ("alright my brother").
-  if (cueTok.quoted && tokens[cue.first - 1]?.norm === 'my') return { link: 'wrong_party', why: 'said as a form of address' };
+  // A relative written inside quoted speech is someone's form of address ("alright my brother",
+  // "called the cashier 'nan'").
+  if (cueTok.quoted && (tokens[cue.first - 1]?.norm === 'my' || calledJustBefore(cue.first, tokens))) {
+    return { link: 'wrong_party', why: 'said as a form of address' };
+  }
 
   for (const agg of aggression) {
     const passive = PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') || tokens[agg.last + 1]?.norm === 'by';
@@ -115,8 +118,11 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     return { link: 'wrong_party', why: 'relative reported or witnessed it' };
   }
 
-  // "brothers fighting in the street", "two sisters had a row": relatives named together, then fighting.
-  if (PLURAL_RELATIVE.test(tokens.slice(cue.first, cue.last + 1).map((t) => t.norm).join(' ')) &&
+  // "brothers fighting in the street", "IP and his uncle had a fight": relatives named
+  // together, or a party and their relative, then fighting.
+  const namedTogether = PLURAL_RELATIVE.test(tokens.slice(cue.first, cue.last + 1).map((t) => t.norm).join(' ')) ||
+    (['his', 'her', 'their'].includes(tokens[cue.first - 1]?.norm ?? '') && tokens[cue.first - 2]?.norm === 'and' && ['victim', 'suspect'].includes(tokens[cue.first - 3]?.norm ?? ''));
+  if (namedTogether &&
       matches('role.mutual').some((m) => m.first > cue.last && m.first - cue.last <= 3)) {
     return { link: 'linked', why: 'dispute between the relatives' };
   }
@@ -158,5 +164,18 @@ function turnedOnEachOther(tokens: readonly Token[], sentence: number): boolean 
 function adjacentPair(a: Span, b: Span, tokens: readonly Token[]): boolean {
   const [left, right] = a.last < b.first ? [a, b] : [b, a];
   const gap = tokens.slice(left.last + 1, right.first).map((t) => t.norm);
-  return gap.length >= 1 && gap.length <= 2 && gap.includes('and') && gap.every((w) => w === 'and' || w === 'his' || w === 'her' || w === 'their');
+  // "husband and wife", "son 16 v mum", "sis vs sis": an age may follow the first relative.
+  return gap.length >= 1 && gap.length <= 3 && gap.some((w) => PAIR_JOINERS.has(w)) &&
+    gap.every((w) => PAIR_JOINERS.has(w) || w === 'his' || w === 'her' || w === 'their' || /^\d{1,2}$/.test(w));
+}
+
+const PAIR_JOINERS = new Set(['and', 'v', 'vs', 'versus']);
+
+/** "called the cashier 'nan'": a calling verb shortly before a quoted relative word. */
+function calledJustBefore(at: number, tokens: readonly Token[]): boolean {
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
+    if (['called', 'calling', 'calls', 'call'].includes(tokens[i]!.norm)) return true;
+    if (tokens[i]!.quoted) continue;
+  }
+  return false;
 }
