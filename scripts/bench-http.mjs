@@ -82,10 +82,9 @@ function fixedRate(name, body, path, rate, seconds = SECONDS) {
     };
     const open = () => {
       const socket = connect({ host: '127.0.0.1', port, noDelay: true });
-      const conn = { socket, scheduled: 0n, chunks: [], length: 0 };
+      const conn = { socket, scheduled: 0n, chunks: [] };
       socket.on('data', (chunk) => {
         conn.chunks.push(chunk);
-        conn.length += chunk.length;
         const buf = conn.chunks.length === 1 ? chunk : Buffer.concat(conn.chunks);
         const headerEnd = buf.indexOf('\r\n\r\n');
         if (headerEnd < 0) return;
@@ -93,7 +92,6 @@ function fixedRate(name, body, path, rate, seconds = SECONDS) {
         const m = /content-length:\s*(\d+)/i.exec(head);
         if (!m || buf.length < headerEnd + 4 + Number(m[1])) return;
         conn.chunks = [];
-        conn.length = 0;
         complete(conn, head.startsWith('HTTP/1.1 200'));
       });
       socket.on('error', () => {

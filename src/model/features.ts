@@ -15,9 +15,9 @@ import type { Token } from '../text/tokens.js';
  * still be shown in the text.
  */
 export const HASH_BITS = 18;
+export const HASH_SIZE = 1 << HASH_BITS;
 /** The most a rule feature adds up to, however often its cue repeats. */
 const RULE_FEATURE_CAP = 2;
-export const HASH_SIZE = 1 << HASH_BITS;
 
 export interface Feature {
   readonly index: number;

@@ -1,9 +1,10 @@
 /*
  * Decision thresholds and abstain bands, both chosen on the dev split.
- * The threshold maximises F1 averaged over neighbouring cuts. The band [low, high) around it is the smallest
- * one outside which decisions are at least 95% right on dev: scores >= high
- * are positives with precision >= 0.95, scores < low are negatives with
- * negative predictive value >= 0.95. Records inside the band go to review.
+ * The threshold maximises F1 averaged over neighbouring cuts. The band
+ * [low, high) around it is the smallest one outside which decisions are at
+ * least 95% right on dev: scores >= high are positives with precision >=
+ * 0.95, scores < low are negatives with negative predictive value >= 0.95.
+ * Records inside the band go to review.
  */
 export interface Band {
   readonly low: number;

@@ -11,8 +11,9 @@ import { abstainBand, smoothedF1Threshold, type Band } from './thresholds.js';
 
 /*
  * Training: fit on the train split, choose each tag's regularisation and class
- * weight (by calibrated dev log-loss), calibration, threshold and abstain band on dev. The test split is
- * never read here; it is only scored afterwards for the model card.
+ * weight (by calibrated dev log-loss), calibration, threshold and abstain band
+ * on dev. The test split is never read here; it is only scored afterwards for
+ * the model card.
  */
 export const HYPER_GRID: readonly Omit<TrainOptions, 'seed'>[] = [0.1, 1, 3, 10].flatMap((l2) =>
   [1, 3].map((positiveWeight) => ({ l2, positiveWeight, epochs: 12, learningRate: 0.2 })),

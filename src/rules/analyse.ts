@@ -91,9 +91,8 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
       continue;
     }
     if (family.requires) {
-      const requirements = Array.isArray(family.requires) ? family.requires : [family.requires];
       // A support cue inside a negation does not count: "IP is Muslim, no abuse" shows no hostility.
-      const met = requirements.some(({ family: needed, within }) =>
+      const met = family.requires.some(({ family: needed, within }) =>
         (support.get(needed) ?? []).some(
           (s) =>
             !deniedByContext(s, scopes) &&
@@ -102,7 +101,7 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
         ),
       );
       if (!met) {
-        findings.push({ ...base, weight: 0, discount: { reason: requirements[0]!.reason } });
+        findings.push({ ...base, weight: 0, discount: { reason: family.requires[0]!.reason } });
         continue;
       }
     }

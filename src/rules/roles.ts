@@ -160,7 +160,7 @@ function turnedOnEachOther(tokens: readonly Token[], sentence: number): boolean 
   return tokens.some((t, i) => t.sentence === sentence && ((t.norm === 'each' && tokens[i + 1]?.norm === 'other') || (t.norm === 'one' && tokens[i + 1]?.norm === 'another')));
 }
 
-/** "husband and wife", "father & son": two relationship cues joined by "and". */
+/** "husband and wife", "son 16 v mum": two relationship cues joined by "and" or "v". */
 function adjacentPair(a: Span, b: Span, tokens: readonly Token[]): boolean {
   const [left, right] = a.last < b.first ? [a, b] : [b, a];
   const gap = tokens.slice(left.last + 1, right.first).map((t) => t.norm);
@@ -170,12 +170,10 @@ function adjacentPair(a: Span, b: Span, tokens: readonly Token[]): boolean {
 }
 
 const PAIR_JOINERS = new Set(['and', 'v', 'vs', 'versus']);
+const CALLING = new Set(['called', 'calling', 'calls', 'call']);
 
 /** "called the cashier 'nan'": a calling verb shortly before a quoted relative word. */
 function calledJustBefore(at: number, tokens: readonly Token[]): boolean {
-  for (let i = at - 1; i >= Math.max(0, at - 4); i--) {
-    if (['called', 'calling', 'calls', 'call'].includes(tokens[i]!.norm)) return true;
-    if (tokens[i]!.quoted) continue;
-  }
+  for (let i = at - 1; i >= Math.max(0, at - 4); i--) if (CALLING.has(tokens[i]!.norm)) return true;
   return false;
 }

@@ -83,8 +83,7 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   }
 
   for (const fam of cueFamilies) {
-    const required = fam.requires === undefined ? [] : Array.isArray(fam.requires) ? fam.requires : [fam.requires];
-    for (const needed of [...required.map((r) => r.family), fam.forbiddenBy?.family]) {
+    for (const needed of [...(fam.requires ?? []).map((r) => r.family), fam.forbiddenBy?.family]) {
       if (needed && !familyIds.has(needed)) throw new Error(`motag: family "${fam.id}" names unknown support family "${needed}"`);
     }
   }

@@ -37,7 +37,10 @@ export const CueFamilySchema = z.object({
    * The cue counts only with a support cue close by ("Muslim" needs abuse nearby to be a hate cue).
    * A list means any one of them will do, each with its own reach.
    */
-  requires: z.union([Requirement, z.array(Requirement).min(1)]).optional(),
+  requires: z
+    .union([Requirement, z.array(Requirement).min(1)])
+    .transform((r) => (Array.isArray(r) ? r : [r]))
+    .optional(),
   /** The cue does not count when a support cue is anywhere in the record ("not related", "not in a relationship"). */
   forbiddenBy: z.object({ family: FamilyId, reason: z.string().regex(/^[a-z_]+$/) }).optional(),
   /** A relationship cue: it counts only when the party-role rules link victim and suspect. */
