@@ -18,6 +18,7 @@ export const HASH_BITS = 18;
 export const HASH_SIZE = 1 << HASH_BITS;
 /** The most a rule feature adds up to, however often its cue repeats. */
 const RULE_FEATURE_CAP = 2;
+const ROLE_RANKS = ['', 'wrong_party', 'unclear', 'linked'] as const;
 
 export interface Feature {
   readonly index: number;
@@ -114,6 +115,15 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
     // The rules' own verdict per tag, so the model can learn where to trust them.
     const scores = ruleScores(findings);
     for (const tag of TAG_IDS) named(scores[tag] >= RULE_THRESHOLD ? `rule:${tag}:yes` : `rule:${tag}:no`);
+    // For relationship tags, the surest role any of its cues reached, pooled
+    // over cue families: a sibling linked by a verb is as good as a parent.
+    const roles = new Map<string, number>();
+    for (const f of findings) {
+      if (!f.role) continue;
+      const rank = f.weight > 0 ? (f.role === 'linked' ? 3 : 2) : 1;
+      if ((roles.get(f.tag) ?? 0) < rank) roles.set(f.tag, rank);
+    }
+    for (const [tag, rank] of roles) named(`role:${tag}:${ROLE_RANKS[rank]}`);
     // Repeats of a cue add up to at most RULE_FEATURE_CAP: a narrative that
     // names "his wife" ten times is no more domestic than one that names her twice.
     const totals = new Map<string, { value: number; start: number; end: number }>();

@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import type { Match } from './matcher.js';
+import { findMentions, pronounActsFor, type Mention } from './mentions.js';
 
 /*
  * Party roles. A relationship word only counts for domestic or familial when
@@ -30,11 +31,19 @@ export interface RoleEvidence {
 const APPOSITION_FILLER = new Set(['is', 'was', 'are', 'were', 'the', 'a', 'an', "'s", 'her', 'his', 'their', 'own', 'and', 'also', 'both', 'victim', 'suspect', 'ex', 'former', 'estranged', 'current', 'of', 'who', 'named', 'as', 'being', 'now']);
 /** Words that may stand between an aggression verb or "argument with" and the relationship it governs. */
 const POSSESSIVE_FILLER = new Set(['her', 'his', 'their', 'own', 'the', 'a', 'an', 'ex', 'former', 'estranged', 'elderly', 'pregnant', 'younger', 'older', 'teenage', 'adult', 'current', 'new']);
+/** Prepositions that may join an act to the relative it is aimed at ("swearing at his mum", "assault on his mother"). */
+const AIMED = new Set(['at', 'on', 'upon', 'towards']);
+/** How far after a relative their own act may come, when no other person is named in between ("son has come home drunk and is threatening her"). */
+const SUBJECT_WINDOW = 8;
+/** Pronouns that start a new subject: the act after them is not the relative's. */
+const NEW_SUBJECT = new Set(['he', 'she', 'they', 'i', 'we']);
 /** Relationship words naming two or more people at once. */
 const PLURAL_RELATIVE = /\b(brothers|sisters|siblings|cousins|twins|sons|daughters|couple|partners|exes)$/;
 /** Describing words between a possessive and the relative it governs ("her ex's new girlfriend"). */
 const DESCRIBING = new Set(['new', 'current', 'ex', 'former', 'estranged', 'elderly', 'younger', 'older', 'teenage', 'adult', 'pregnant', 'own', 'live', 'in', 'long', 'term']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are']);
+/** Words between a relative and the passive act done to them ("has been assaulted by"). */
+const PASSIVE_FILLER = new Set([...PASSIVE_AUX, 'has', 'had', 'have', 'allegedly', 'also', 'then', 'just', 'repeatedly']);
 /**
  * Verbs that turn "caller" into the teller of what follows: in "caller states her partner
  * punched her" the partner is the subject of the report, usually the caller's own
@@ -82,12 +91,21 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     return { link: 'wrong_party', why: 'said as a form of address' };
   }
 
+  const mentions = findMentions(ev);
+  // Another person named between two token positions: the act after them is more likely theirs.
+  const personBetween = (from: number, to: number): boolean =>
+    mentions.some((m) => m.first > from && m.last < to) ||
+    between(from, to).some((t) => t.norm === 'victim' || t.norm === 'suspect' || NEW_SUBJECT.has(t.norm));
   for (const agg of aggression) {
-    const passive = PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') || tokens[agg.last + 1]?.norm === 'by';
-    // Subject: "her ex partner turned up and threatened her", "IP's boyfriend punched her".
-    if (!passive && agg.first > cue.last && agg.first - cue.last <= 5 &&
-        !covers('role.stranger', cue.last, agg.first) && !covers('role.reporting', cue.last, agg.first) &&
-        !between(cue.last, agg.first).some((t) => t.norm === 'victim' || t.norm === 'suspect')) {
+    // "tried to pull him off" is a bystander stepping in, not an attempt at harm.
+    if (matches('role.bystander').some((b) => b.first <= agg.last && agg.first <= b.last)) continue;
+    // "was kicked" is passive, "is threatening" is not.
+    const passive = (PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') && !tokens[agg.last]!.norm.endsWith('ing')) || tokens[agg.last + 1]?.norm === 'by';
+    // Subject: "her ex partner turned up and threatened her", "IP's boyfriend punched her";
+    // not "her brother restrained the male", where the relative's act was aimed at the suspect.
+    if (!passive && agg.first > cue.last && agg.first - cue.last <= SUBJECT_WINDOW &&
+        !personBetween(cue.last, agg.first) && !covers('role.reporting', cue.last, agg.first) &&
+        !aimedAtOutsider(agg.last, mentions, ev.relationships, tokens)) {
       return { link: 'linked', why: 'relative is the one who acted' };
     }
     // Agent of a passive: "assaulted by her son".
@@ -95,8 +113,9 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
       return { link: 'linked', why: 'relative is the one who acted' };
     }
     // Object: "son assaulted his mother", "struck girlfriend" (not "S1 assaulted the IP's brother", nor a stranger's victim).
-    if (!passive && cue.first > agg.last && cue.first - agg.last <= 4 && onlyFiller(agg.last, cue.first, POSSESSIVE_FILLER) &&
-        (cue.first === agg.last + 1 || between(agg.last, cue.first).some((t) => t.norm === 'his' || t.norm === 'her' || t.norm === 'their')) &&
+    const aimed = AIMED.has(tokens[agg.last + 1]?.norm ?? '') ? 1 : 0;
+    if (!passive && cue.first > agg.last && cue.first - agg.last <= 4 + aimed && onlyFiller(agg.last + aimed, cue.first, POSSESSIVE_FILLER) &&
+        (cue.first === agg.last + 1 + aimed || between(agg.last, cue.first).some((t) => t.norm === 'his' || t.norm === 'her' || t.norm === 'their')) &&
         !strangerInSentence) {
       return { link: 'linked', why: 'relative is the one harmed by the suspect' };
     }
@@ -110,6 +129,17 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     if (s.first > cue.last && s.first - cue.last <= 3 && onlyFiller(cue.last, s.first, APPOSITION_FILLER)) {
       return { link: 'linked', why: 'relative is named as the suspect' };
     }
+  }
+
+  // "her sister has been assaulted by her boyfriend", "son was threatened by a gang": the
+  // relative is the one harmed, by someone the words do not make their relative.
+  if (aggression.some((agg) => agg.first > cue.last && agg.first - cue.last <= 4 && tokens[agg.last + 1]?.norm === 'by' &&
+      onlyFiller(cue.last, agg.first, PASSIVE_FILLER))) {
+    return { link: 'wrong_party', why: 'relative was harmed by someone else' };
+  }
+  // "a mum asked him to stop", "told the other parents": a relative of nobody in the incident.
+  if (['a', 'an', 'other', 'another'].includes(tokens[lead]?.norm ?? '')) {
+    return { link: 'wrong_party', why: 'a relative of someone not in the incident' };
   }
 
   // "mother called police" (the relative reports) or "reported by her husband", "caller is IP's mum".
@@ -143,11 +173,24 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     return { link: 'linked', why: 'dispute with the relative' };
   }
 
+  // "Son had been drinking, he grabbed her by the throat": the relative is the nearest person the pronoun can stand for.
+  if (pronounActsFor(cue, mentions, ev.support.get('role.aggression') ?? [], tokens)) {
+    return { link: 'linked', why: 'relative is the one who acted (named by a pronoun)' };
+  }
+
   if (matches('role.companion').some((m) => m.last < cue.first && cue.first - m.last <= 3)) {
     return { link: 'wrong_party', why: 'relative was a companion' };
   }
   if (strangerInSentence) return { link: 'wrong_party', why: 'the suspect is a stranger' };
   return { link: 'unclear' };
+}
+
+/** The act's object is a person who is no relative ("restrained the suspect", "pulled the male off"). */
+function aimedAtOutsider(last: number, mentions: readonly Mention[], relationships: readonly Span[], tokens: readonly Token[]): boolean {
+  let i = last + 1;
+  while (['the', 'a', 'an', 'at', 'on', 'this', 'that', 'other'].includes(tokens[i]?.norm ?? '')) i++;
+  const object = mentions.find((m) => m.first <= i && m.last >= i);
+  return (object !== undefined && !relationships.some((r) => r.first <= object.last && r.last >= object.first)) || tokens[i]?.norm === 'suspect';
 }
 
 /** A possession ("car", "phone") within two tokens after the possessive at `at`, and no relative before it. */

@@ -91,8 +91,9 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   // everyday swear words: a mask that fits both a slur and a swear word stays unresolved.
   matcher.allowUnmasking(
     [...cueFamilies.filter((f) => f.id.endsWith('.slur')).flatMap((f) => f.entries), ...support.families.filter((f) => f.id === 'hate.hostility' || f.id === 'masked.everyday').flatMap((f) => f.entries)]
-      .filter((e) => !e.includes(' ') && !e.includes('|'))
-      .map((e) => e.toLowerCase()),
+      // Every word of a phrase or its alternatives: "b*tty boy" is "batty boy".
+      .flatMap((e) => e.toLowerCase().split(/[\s|]+/))
+      .filter((w) => w !== '...' && !w.endsWith('*') && /^[a-z']+$/.test(w)),
   );
   const yields = new Map<string, TagId>();
   for (const fam of cueFamilies) if (fam.yieldsTo) yields.set(fam.id, fam.yieldsTo);

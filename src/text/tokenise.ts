@@ -53,6 +53,12 @@ export function tokenise(text: string, res: TextResources): TokenisedText {
     } else if (m[4] !== undefined) {
       clause++;
     } else if (m[5] !== undefined) {
+      // "the kids' dad": outside a quotation, an apostrophe straight after a
+      // plural -s is a possessive, not a quote opening.
+      if (!quoted && (m[5] === "'" || m[5] === '’') && /[sS]/.test(text[start - 1] ?? '')) {
+        push("'s", start, start + 1);
+        continue;
+      }
       quoted = !quoted;
       clause++;
     }

@@ -47,6 +47,30 @@ const rows: { rule: string; cases: Case[] }[] = [
     ],
   },
   {
+    rule: "the relative's own act may come later in the clause when no one else is named in between",
+    cases: [
+      { text: 'RP reports her 15yr old son has come home drunk and is threatening her with a bottle', yes: ['familial'] },
+      { text: 'IP walking home with her brother when a male grabbed her and punched him', no: ['familial'] },
+      { text: "IP's cousin tried to pull the male off and was punched too", no: ['familial'] },
+    ],
+  },
+  {
+    rule: 'an act aimed at the relative, through "at" or "on"',
+    cases: [
+      { text: 'Male shouting and swearing at his elderly mum on the ramp', yes: ['familial'] },
+      { text: 'Custody note: DP arrested for assault on his mother', yes: ['familial'] },
+    ],
+  },
+  {
+    rule: 'a relative harmed by someone else, or a relative of nobody in the incident',
+    cases: [
+      { text: 'Caller states her sister has been assaulted by her boyfriend in his car', yes: ['domestic'], no: ['familial'] },
+      { text: 'RP reports her 17yo son has been threatened by a gang on the estate', no: ['familial'] },
+      { text: 'Male drinking on the train, when a mum asked him to stop swearing he told her to shut it', no: ['familial'] },
+      { text: 'IP was assaulted by her son at the address', yes: ['familial'] },
+    ],
+  },
+  {
     rule: 'family words used for non-relatives',
     cases: [
       { text: 'S1 said "cheers my brother" and then headbutted the IP', no: ['familial'] },
@@ -67,6 +91,15 @@ describe('role decisions are explained', () => {
   it('a linked relative says how it was linked', () => {
     const e = tagger().tag("S1 is the IP's brother").evidence.find((x) => x.tag === 'familial');
     expect(e?.note).toBe('relative is named as the suspect');
+  });
+  it.each([
+    ["Caller rang back. Son had been drinking, he's grabbed her by the throat.", 'relative is the one who acted (named by a pronoun)'],
+    // The nearest person "he" can stand for is the male, not the son.
+    ['Her son was at home when a male came to the door. He punched her in the face.', 'relationship not linked to victim and suspect'],
+    // "She" is the daughter, but she only speaks; the act is the ex-partner's.
+    ['Her daughter was at home. She said her ex-partner had punched her.', 'relationship not linked to victim and suspect'],
+  ])('a pronoun that acts goes back to the nearest person it can stand for: %s', (text, note) => {
+    expect(tagger().tag(text).evidence.find((x) => x.tag === 'familial')?.note).toBe(note);
   });
   it('DV between relatives yields to familial and says so', () => {
     const r = tagger().tag('DV between mother and son, son pushed her');

@@ -6,6 +6,7 @@ import { tokenise } from '../../src/text/tokenise.js';
 
 const res = loadTextResources(LEXICON_DIR);
 const norms = (text: string): string[] => tokenise(text, res).tokens.map((t) => t.norm);
+const tokens = (text: string) => tokenise(text, res).tokens;
 
 describe('tokenise', () => {
   it('keeps offsets into the original text for every token, expanded or not', () => {
@@ -25,6 +26,11 @@ describe('tokenise', () => {
   it('splits possessives and negative contractions', () => {
     expect(norms("IP's mum didn't call")).toEqual(['victim', "'s", 'mother', 'did', 'not', 'call']);
     expect(norms('COMPS VEH')).toEqual(['victim', "'s", 'veh']);
+  });
+
+  it("reads an apostrophe after a plural -s as a possessive, and a quote's closing mark as a quote", () => {
+    expect(norms("the kids' dad")).toEqual(['the', 'kids', "'s", 'father']);
+    expect(tokens("called them 'pakis' and left").map((t) => t.quoted)).toEqual([false, false, true, false, false]);
   });
 
   it('corrects known misspellings and lower-cases', () => {

@@ -1,0 +1,34 @@
+import { describe, it } from 'vitest';
+import { checkCase, describeCase, type Case } from '../helpers.js';
+
+/*
+ * Hate-strand rules that need more than a word list: masked slurs, characteristic
+ * words that count only with hostility, and the officer recording that there was none.
+ */
+const rows: { rule: string; cases: Case[] }[] = [
+  {
+    rule: 'a masked word of a two-word slur is read as the slur',
+    cases: [
+      { text: "S1 then called him a 'b*tty boy' in the street", yes: ['hate_sexual_orientation'] },
+      { text: "Anonymous letter to IP's workplace saying he is 'a sodomite'", yes: ['hate_sexual_orientation'] },
+    ],
+  },
+  {
+    rule: 'a same-sex couple named, with hostility nearby',
+    cases: [
+      { text: "IP and his husband found their wedding photos ripped up on the doorstep with 'SINNERS' written across them", yes: ['hate_sexual_orientation'] },
+      { text: "2 women kissing at the bus stop were told by an older man they were 'an abomination'", yes: ['hate_sexual_orientation'] },
+      { text: 'S1 and his wife were shouting abuse at the neighbours', no: ['hate_sexual_orientation'] },
+    ],
+  },
+  {
+    rule: 'the victim does not believe the characteristic was the reason',
+    cases: [
+      { text: 'IP (gay) was punched in the queue. IP does not believe S1 punched him because of anything he said, S1 was shouting at everyone', no: ['hate_sexual_orientation'] },
+    ],
+  },
+];
+
+describe.each(rows)('hate: $rule', ({ cases }) => {
+  it.each(cases.map((c) => [describeCase(c), c] as const))('%s', (_label, c) => checkCase(c));
+});
