@@ -17,6 +17,8 @@ export interface Mention {
   readonly last: number;
   /** null: a partner, a cousin, S1, an unknown person. Such a mention can be "he" or "she". */
   readonly gender: Gender;
+  /** Names a partner or relative (a relationship cue), not a stranger, suspect or plain "male". */
+  readonly relative: boolean;
 }
 
 export interface MentionSources {
@@ -43,7 +45,11 @@ export function findMentions(src: MentionSources): Mention[] {
   const female = src.support.get('person.female') ?? [];
   // The head of a mention is its last word: "his mother's boyfriend" is male.
   const ends = (list: readonly Match<unknown>[], m: { last: number }): boolean => list.some((x) => x.last === m.last);
-  return merged.map((m) => ({ ...m, gender: ends(male, m) ? 'male' : ends(female, m) ? 'female' : null }));
+  return merged.map((m) => ({
+    ...m,
+    gender: ends(male, m) ? 'male' : ends(female, m) ? 'female' : null,
+    relative: src.relationships.some((r) => r.first <= m.last && r.last >= m.first),
+  }));
 }
 
 const SUBJECT_PRONOUNS: ReadonlyMap<string, 'male' | 'female'> = new Map([

@@ -112,13 +112,24 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     if (passive && tokens[agg.last + 1]?.norm === 'by' && cue.first > agg.last + 1 && onlyFiller(agg.last + 1, cue.first, POSSESSIVE_FILLER)) {
       return { link: 'linked', why: 'relative is the one who acted' };
     }
-    // Object: "son assaulted his mother", "struck girlfriend" (not "S1 assaulted the IP's brother", nor a stranger's victim).
-    const aimed = AIMED.has(tokens[agg.last + 1]?.norm ?? '') ? 1 : 0;
-    if (!passive && cue.first > agg.last && cue.first - agg.last <= 4 + aimed && onlyFiller(agg.last + aimed, cue.first, POSSESSIVE_FILLER) &&
-        (cue.first === agg.last + 1 + aimed || between(agg.last, cue.first).some((t) => t.norm === 'his' || t.norm === 'her' || t.norm === 'their')) &&
-        !strangerInSentence) {
-      return { link: 'linked', why: 'relative is the one harmed by the suspect' };
-    }
+  }
+  // Object: "son assaulted his mother", "struck girlfriend" (not "S1 assaulted the IP's brother", nor a stranger's victim).
+  const objectOfAct = (first: number): boolean =>
+    !strangerInSentence &&
+    aggression.some((agg) => {
+      const passive = (PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') && !tokens[agg.last]!.norm.endsWith('ing')) || tokens[agg.last + 1]?.norm === 'by';
+      const aimed = AIMED.has(tokens[agg.last + 1]?.norm ?? '') ? 1 : 0;
+      return !passive && first > agg.last && first - agg.last <= 4 + aimed && onlyFiller(agg.last + aimed, first, POSSESSIVE_FILLER) &&
+        (first === agg.last + 1 + aimed || between(agg.last, first).some((t) => t.norm === 'his' || t.norm === 'her' || t.norm === 'their'));
+    });
+  if (objectOfAct(cue.first)) return { link: 'linked', why: 'relative is the one harmed by the suspect' };
+  // "hit his wife and then her mum": joined by "and" to someone the act was done to.
+  const conjunct = conjunctBefore(cue.first, tokens, mentions);
+  if (conjunct !== null && objectOfAct(conjunct)) return { link: 'linked', why: 'relative is the one harmed by the suspect' };
+
+  // Apposition with the victim: "S1 has sent IP (his sister) a video", "V1, her son, ...".
+  if (['his', 'her', 'their'].includes(tokens[cue.first - 1]?.norm ?? '') && tokens[cue.first - 2]?.norm === 'victim' && tokens[cue.first - 2]!.sentence === sentence) {
+    return { link: 'linked', why: 'relative is named as the victim' };
   }
 
   // Apposition with the suspect: "S1 is the IP's brother", "her brother S1", "suspect and victim are brothers".
@@ -183,6 +194,22 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   }
   if (strangerInSentence) return { link: 'wrong_party', why: 'the suspect is a stranger' };
   return { link: 'unclear' };
+}
+
+const CONJUNCT_FILLER = new Set(['his', 'her', 'their', 'then', 'also', 'the', 'both']);
+
+/** The start of the relative joined by "and" just before `at` ("his wife and then her mum"), or null. */
+function conjunctBefore(at: number, tokens: readonly Token[], mentions: readonly Mention[]): number | null {
+  let i = at - 1;
+  let joined = false;
+  while (i >= 0 && (CONJUNCT_FILLER.has(tokens[i]!.norm) || tokens[i]!.norm === 'and')) {
+    if (tokens[i]!.norm === 'and') joined = true;
+    i--;
+  }
+  if (!joined || i < 0 || tokens[i]!.sentence !== tokens[at]!.sentence) return null;
+  // Only another relative: in "S1 assaulted IP and her brother" the brother is a second victim, and the suspect no kin.
+  const m = mentions.find((x) => x.last === i && x.relative);
+  return m ? m.first : null;
 }
 
 /** The act's object is a person who is no relative ("restrained the suspect", "pulled the male off"). */

@@ -62,6 +62,20 @@ const rows: { rule: string; cases: Case[] }[] = [
     ],
   },
   {
+    rule: 'a relative joined by "and" to a partner or relative the act was done to',
+    cases: [
+      { text: 'Husband hit wife and then her mum when she tried to intervene, both IPs treated at scene', yes: ['familial'] },
+      { text: 'Unknown male assaulted IP and her brother in the street', no: ['familial'] },
+    ],
+  },
+  {
+    rule: 'a relative named as the victim',
+    cases: [
+      { text: 'S1 has sent IP (his sister) a video of himself holding a machete', yes: ['familial'] },
+      { text: 'Son TWOCd mums car again, words of advice', yes: ['familial'] },
+    ],
+  },
+  {
     rule: 'a relative harmed by someone else, or a relative of nobody in the incident',
     cases: [
       { text: 'Caller states her sister has been assaulted by her boyfriend in his car', yes: ['domestic'], no: ['familial'] },
