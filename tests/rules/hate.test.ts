@@ -25,6 +25,15 @@ const rows: { rule: string; cases: Case[] }[] = [
     rule: 'the victim does not believe the characteristic was the reason',
     cases: [
       { text: 'IP (gay) was punched in the queue. IP does not believe S1 punched him because of anything he said, S1 was shouting at everyone', no: ['hate_sexual_orientation'] },
+      { text: 'IP does not believe the assault was because he is gay. S1 was drunk and trying to start on everyone in the queue', no: ['hate_sexual_orientation'] },
+      { text: 'S1 punched IP outside the club because he is gay', yes: ['hate_sexual_orientation'] },
+    ],
+  },
+  {
+    rule: "a threat alone is not hostility to the victim's characteristic",
+    cases: [
+      { text: 'IP (lesbian) reports her ex-girlfriend keeps turning up at her flat and sending threatening texts', yes: ['domestic'], no: ['hate_sexual_orientation'] },
+      { text: "Male shouted 'you f***ing lezzers' at IP and her girlfriend walking to the shops", yes: ['hate_sexual_orientation'] },
     ],
   },
 ];
