@@ -85,9 +85,9 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
       findings.push({ ...base, weight: 0, discount: { reason: mod.family.category, by: spanText(mod.trigger) } });
       continue;
     }
-    if (family.forbiddenBy && support.has(family.forbiddenBy.family)) {
-      const veto = support.get(family.forbiddenBy.family)![0]!;
-      findings.push({ ...base, weight: 0, discount: { reason: family.forbiddenBy.reason, by: spanText(veto) } });
+    const veto = family.forbiddenBy?.find((v) => support.has(v.family));
+    if (veto) {
+      findings.push({ ...base, weight: 0, discount: { reason: veto.reason, by: spanText(support.get(veto.family)![0]!) } });
       continue;
     }
     if (family.requires) {
@@ -95,7 +95,8 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
       const met = family.requires.some(({ family: needed, within }) =>
         (support.get(needed) ?? []).some(
           (s) =>
-            !deniedByContext(s, scopes) &&
+            // Words said are evidence however they were phrased: "'I don't carry your kind'" still shows hostility.
+            (tokens[s.first]!.quoted || !deniedByContext(s, scopes)) &&
             (within === 'record' ||
               (tokens[s.first]!.sentence === tokens[cue.first]!.sentence && (s.first > cue.last ? s.first - cue.last : cue.first - s.last) <= within)),
         ),

@@ -83,7 +83,7 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   }
 
   for (const fam of cueFamilies) {
-    for (const needed of [...(fam.requires ?? []).map((r) => r.family), fam.forbiddenBy?.family]) {
+    for (const needed of [...(fam.requires ?? []).map((r) => r.family), ...(fam.forbiddenBy ?? []).map((v) => v.family)]) {
       if (needed && !familyIds.has(needed)) throw new Error(`motag: family "${fam.id}" names unknown support family "${needed}"`);
     }
   }

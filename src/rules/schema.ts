@@ -18,6 +18,7 @@ import { TAG_IDS } from '../tags.js';
 const Phrase = z.string().trim().min(1);
 const FamilyId = z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'family ids look like "tag.family"');
 
+const Veto = z.object({ family: FamilyId, reason: z.string().regex(/^[a-z_]+$/) });
 const Requirement = z.object({
   family: FamilyId,
   /** Tokens either side within the sentence, or anywhere in the record. */
@@ -41,8 +42,14 @@ export const CueFamilySchema = z.object({
     .union([Requirement, z.array(Requirement).min(1)])
     .transform((r) => (Array.isArray(r) ? r : [r]))
     .optional(),
-  /** The cue does not count when a support cue is anywhere in the record ("not related", "not in a relationship"). */
-  forbiddenBy: z.object({ family: FamilyId, reason: z.string().regex(/^[a-z_]+$/) }).optional(),
+  /**
+   * The cue does not count when a support cue is anywhere in the record ("not related", "not in a relationship").
+   * A list means any one of them vetoes it.
+   */
+  forbiddenBy: z
+    .union([Veto, z.array(Veto).min(1)])
+    .transform((v) => (Array.isArray(v) ? v : [v]))
+    .optional(),
   /** A relationship cue: it counts only when the party-role rules link victim and suspect. */
   relationship: z.boolean().optional(),
   /** Context categories that never apply to this family ("her ex denied it" does not deny the ex). */

@@ -36,6 +36,23 @@ const rows: { rule: string; cases: Case[] }[] = [
       { text: "Male shouted 'you f***ing lezzers' at IP and her girlfriend walking to the shops", yes: ['hate_sexual_orientation'] },
     ],
   },
+  {
+    rule: 'misgendering counts when meant, not when the record says it was an honest slip',
+    cases: [
+      { text: "S1 keeps calling her 'sir' and 'mate' on purpose in the street", yes: ['hate_transgender'] },
+      { text: "IP misgendered by a customer at the post office counter, customer called her 'sir', IP corrected him and he apologised straight away", no: ['hate_transgender'] },
+      { text: "Trans woman reports Uber driver cancelled and drove off saying 'I don't carry your kind'", yes: ['hate_transgender'] },
+      { text: "Door supervisor said 'no blokes in drag tonight' to IP1 and IP2", yes: ['hate_transgender'] },
+    ],
+  },
+  {
+    rule: 'a disability named by its condition, with disablist insults nearby',
+    cases: [
+      { text: "V1 (LD) assaulted in Tesco car park by a group calling him 'dumbo' and 'thick'", yes: ['hate_disability'] },
+      { text: "IP has achondroplasia. She was followed round the shops by two teens shouting 'oi midget'", yes: ['hate_disability'] },
+      { text: 'IP (78) had a stroke last year and was shortchanged at the bakery, no comments made', no: ['hate_disability'] },
+    ],
+  },
 ];
 
 describe.each(rows)('hate: $rule', ({ cases }) => {
