@@ -53,6 +53,20 @@ const rows: { rule: string; cases: Case[] }[] = [
       { text: 'IP (78) had a stroke last year and was shortchanged at the bakery, no comments made', no: ['hate_disability'] },
     ],
   },
+  {
+    rule: "the officer's word for hostility yields to a finding that there was none",
+    cases: [
+      { text: 'Report of racially motivated assault at the taxi rank. On review no racist language used, not a hate crime. Both intox', no: ['hate_race'] },
+      { text: 'Nine anti-racist posters were found on bulletin boards and removed', no: ['hate_race'] },
+      { text: 'S1 racially abused the shop worker and spat at him', yes: ['hate_race'] },
+    ],
+  },
+  {
+    rule: "the suspect's own faith is no hate cue",
+    cases: [
+      { text: "Lesbian couple report their landlord said 'I don't want that sort of thing in my house, it's against my religion'", yes: ['hate_sexual_orientation'], no: ['hate_religion'] },
+    ],
+  },
 ];
 
 describe.each(rows)('hate: $rule', ({ cases }) => {
