@@ -99,8 +99,7 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   for (const agg of aggression) {
     // "tried to pull him off" is a bystander stepping in, not an attempt at harm.
     if (matches('role.bystander').some((b) => b.first <= agg.last && agg.first <= b.last)) continue;
-    // "was kicked" is passive, "is threatening" is not.
-    const passive = (PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') && !tokens[agg.last]!.norm.endsWith('ing')) || tokens[agg.last + 1]?.norm === 'by';
+    const passive = isPassive(agg, tokens);
     // Subject: "her ex partner turned up and threatened her", "IP's boyfriend punched her";
     // not "her brother restrained the male", where the relative's act was aimed at the suspect.
     if (!passive && agg.first > cue.last && agg.first - cue.last <= SUBJECT_WINDOW &&
@@ -117,7 +116,7 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   const objectOfAct = (first: number): boolean =>
     !strangerInSentence &&
     aggression.some((agg) => {
-      const passive = (PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') && !tokens[agg.last]!.norm.endsWith('ing')) || tokens[agg.last + 1]?.norm === 'by';
+      const passive = isPassive(agg, tokens);
       const aimed = AIMED.has(tokens[agg.last + 1]?.norm ?? '') ? 1 : 0;
       return !passive && first > agg.last && first - agg.last <= 4 + aimed && onlyFiller(agg.last + aimed, first, POSSESSIVE_FILLER) &&
         (first === agg.last + 1 + aimed || between(agg.last, first).some((t) => t.norm === 'his' || t.norm === 'her' || t.norm === 'their'));
@@ -210,6 +209,11 @@ function conjunctBefore(at: number, tokens: readonly Token[], mentions: readonly
   // Only another relative: in "S1 assaulted IP and her brother" the brother is a second victim, and the suspect no kin.
   const m = mentions.find((x) => x.last === i && x.relative);
   return m ? m.first : null;
+}
+
+/** "was kicked" and "kicked by" are passive; "is threatening" is not. */
+function isPassive(agg: Span, tokens: readonly Token[]): boolean {
+  return (PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') && !tokens[agg.last]!.norm.endsWith('ing')) || tokens[agg.last + 1]?.norm === 'by';
 }
 
 /** The act's object is a person who is no relative ("restrained the suspect", "pulled the male off"). */
