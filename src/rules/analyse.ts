@@ -113,7 +113,7 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
       note = `weakened: ${mod.family.category} ("${spanText(mod.trigger)}")`;
     }
     if (family.relationship) {
-      const role = decideRole(cue, { tokens, support, relationships });
+      const role = decideRole(cue, { text, tokens, support, relationships });
       if (role.link === 'wrong_party') {
         findings.push({ ...base, weight: 0, discount: { reason: 'wrong_party', by: role.why }, role: role.link });
         continue;

@@ -101,3 +101,37 @@ function nearestBefore(at: number, gender: 'male' | 'female', mentions: readonly
   }
   return found;
 }
+
+const OBJECT_PRONOUNS: ReadonlyMap<string, 'male' | 'female'> = new Map([
+  ['him', 'male'],
+  ['her', 'female'],
+]);
+
+/**
+ * Whether an act after `from` is done to a pronoun that goes back to the mention at
+ * `cue` ("when her mother tried to stop him he shoved her"). "her" before a noun is a
+ * possessive ("shoved her phone"), not the one harmed, so the pronoun must end the phrase.
+ */
+export function pronounHarmedFor(
+  cue: { first: number; last: number },
+  from: number,
+  mentions: readonly Mention[],
+  aggression: readonly Match<unknown>[],
+  tokens: readonly Token[],
+): boolean {
+  const sentence = tokens[cue.first]!.sentence;
+  for (const agg of aggression) {
+    if (agg.first <= from || tokens[agg.first]!.sentence !== sentence) continue;
+    const i = agg.last + 1;
+    const gender = OBJECT_PRONOUNS.get(tokens[i]?.norm ?? '');
+    const next = tokens[i + 1];
+    if (!gender || (next && next.sentence === sentence && mentions.every((m) => m.first !== i + 1) && /^[a-z]/.test(next.norm) && !PHRASE_END.has(next.norm))) continue;
+    const antecedent = nearestBefore(i, gender, mentions);
+    if (antecedent && antecedent.first <= cue.last && antecedent.last >= cue.first) return true;
+  }
+  return false;
+}
+
+/** Words that may follow an object pronoun without making it a possessive ("shoved her into the radiator"). */
+const PHRASE_END = new Set(['into', 'onto', 'against', 'to', 'in', 'on', 'at', 'over', 'down', 'up', 'out', 'off', 'and', 'with', 'by', 'from', 'across', 'around', 'away', 'back', 'several', 'twice', 'again', 'repeatedly', 'when', 'as', 'while', 'then', 'because', 'after', 'before', 'causing', 'leaving', 'until', 'so']);
+

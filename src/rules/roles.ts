@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import type { Match } from './matcher.js';
-import { findMentions, pronounActsFor, type Mention } from './mentions.js';
+import { findMentions, pronounActsFor, pronounHarmedFor, type Mention } from './mentions.js';
 
 /*
  * Party roles. A relationship word only counts for domestic or familial when
@@ -22,6 +22,8 @@ export interface Span {
 
 /** Support matches by family id, and the other relationship cues in the record. */
 export interface RoleEvidence {
+  /** The narrative, for the punctuation tokens drop ("IP (his sister)" is apposition, "IP, her brother" a list). */
+  readonly text: string;
   readonly tokens: readonly Token[];
   readonly support: ReadonlyMap<string, readonly Match<unknown>[]>;
   readonly relationships: readonly Span[];
@@ -38,12 +40,12 @@ const SUBJECT_WINDOW = 8;
 /** Pronouns that start a new subject: the act after them is not the relative's. */
 const NEW_SUBJECT = new Set(['he', 'she', 'they', 'i', 'we']);
 /** Relationship words naming two or more people at once. */
-const PLURAL_RELATIVE = /\b(brothers|sisters|siblings|cousins|twins|sons|daughters|couple|partners|exes)$/;
+const PLURAL_RELATIVE = /\b(brothers|sisters|siblings|cousins|twins|sons|daughters|couple|partners|exes)$|\band\b/;
 /** Describing words between a possessive and the relative it governs ("her ex's new girlfriend"). */
 const DESCRIBING = new Set(['new', 'current', 'ex', 'former', 'estranged', 'elderly', 'younger', 'older', 'teenage', 'adult', 'pregnant', 'own', 'live', 'in', 'long', 'term']);
 const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are']);
 /** Words between a relative and the passive act done to them ("has been assaulted by"). */
-const PASSIVE_FILLER = new Set([...PASSIVE_AUX, 'has', 'had', 'have', 'allegedly', 'also', 'then', 'just', 'repeatedly']);
+const PASSIVE_FILLER = new Set([...PASSIVE_AUX, 'has', 'had', 'have', 'allegedly', 'also', 'then', 'just', 'repeatedly', 'both']);
 /**
  * Verbs that turn "caller" into the teller of what follows: in "caller states her partner
  * punched her" the partner is the subject of the report, usually the caller's own
@@ -78,6 +80,17 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   if (tokens[cue.last + 1]?.norm === "'s" && tokens[cue.last + 1]!.sentence === sentence && tokens[cue.last + 2]?.sentence === sentence && !possessionFollows(cue.last + 1, ev)) {
     return { link: 'wrong_party', why: 'names whose relative is meant' };
   }
+  // The same chains written with "of": "S1 (boyfriend of IP's sister)" is the sister's
+  // boyfriend, and the sister only says whose.
+  const relativeAt = (first: number, last: number): boolean => ev.relationships.some((r) => r !== cue && r.first >= first && r.last <= last);
+  if (tokens[cue.last + 1]?.norm === 'of' && relativeAt(cue.last + 2, cue.last + 5) &&
+      tokens.slice(cue.last + 2, cue.last + 5).some((t) => ["'s", 'her', 'his', 'their'].includes(t.norm))) {
+    return { link: 'wrong_party', why: 'relative of someone other than the victim' };
+  }
+  const ofAt = before?.norm === "'s" ? lead - 2 : ['her', 'his', 'their'].includes(before?.norm ?? '') ? lead - 1 : lead;
+  if (tokens[ofAt]?.norm === 'of' && ev.relationships.some((r) => r !== cue && r.last === ofAt - 1)) {
+    return { link: 'wrong_party', why: 'names whose relative is meant' };
+  }
 
   // Relatives who acted together as suspects ("S1 and S2 (brothers) jointly assaulted IP")
   // are co-suspects, unless they turned on each other.
@@ -96,6 +109,10 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   const personBetween = (from: number, to: number): boolean =>
     mentions.some((m) => m.first > from && m.last < to) ||
     between(from, to).some((t) => t.norm === 'victim' || t.norm === 'suspect' || NEW_SUBJECT.has(t.norm));
+  const plural = PLURAL_RELATIVE.test(tokens.slice(cue.first, cue.last + 1).map((t) => t.norm).join(' '));
+  // A row between the people just named, or them turning on each other: "two brothers who live together had been arguing".
+  const mutualAfter = matches('role.mutual').some((m) => m.first > cue.last && m.first - cue.last <= SUBJECT_WINDOW && !personBetween(cue.last, m.first)) ||
+    turnedOnEachOther(tokens, sentence);
   for (const agg of aggression) {
     // "tried to pull him off" is a bystander stepping in, not an attempt at harm.
     if (matches('role.bystander').some((b) => b.first <= agg.last && agg.first <= b.last)) continue;
@@ -103,9 +120,11 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     // Subject: "her ex partner turned up and threatened her", "IP's boyfriend punched her";
     // not "her brother restrained the male", where the relative's act was aimed at the suspect.
     if (!passive && agg.first > cue.last && agg.first - cue.last <= SUBJECT_WINDOW &&
-        !personBetween(cue.last, agg.first) && !covers('role.reporting', cue.last, agg.first) &&
-        !aimedAtOutsider(agg.last, mentions, ev.relationships, tokens)) {
-      return { link: 'linked', why: 'relative is the one who acted' };
+        !personBetween(cue.last, agg.first) && !covers('role.reporting', cue.last, agg.first)) {
+      // "a married couple shouting abuse at the caller", "two brothers assaulted a male": relatives
+      // named together who act together are co-suspects, unless they turned on each other.
+      if (plural && !mutualAfter) return { link: 'wrong_party', why: 'relatives acted together' };
+      if (!plural && !aimedAtOutsider(agg.last, mentions, ev.relationships, tokens)) return { link: 'linked', why: 'relative is the one who acted' };
     }
     // Agent of a passive: "assaulted by her son".
     if (passive && tokens[agg.last + 1]?.norm === 'by' && cue.first > agg.last + 1 && onlyFiller(agg.last + 1, cue.first, POSSESSIVE_FILLER)) {
@@ -127,7 +146,8 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
   if (conjunct !== null && objectOfAct(conjunct)) return { link: 'linked', why: 'relative is the one harmed by the suspect' };
 
   // Apposition with the victim: "S1 has sent IP (his sister) a video", "V1, her son, ...".
-  if (['his', 'her', 'their'].includes(tokens[cue.first - 1]?.norm ?? '') && tokens[cue.first - 2]?.norm === 'victim' && tokens[cue.first - 2]!.sentence === sentence) {
+  if (['his', 'her', 'their'].includes(tokens[cue.first - 1]?.norm ?? '') && tokens[cue.first - 2]?.norm === 'victim' && tokens[cue.first - 2]!.sentence === sentence &&
+      ev.text.slice(tokens[cue.first - 2]!.end, tokens[cue.first - 1]!.start).includes('(')) {
     return { link: 'linked', why: 'relative is named as the victim' };
   }
 
@@ -143,10 +163,10 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
 
   // "her sister has been assaulted by her boyfriend", "son was threatened by a gang": the
   // relative is the one harmed, by someone the words do not make their relative.
-  if (aggression.some((agg) => agg.first > cue.last && agg.first - cue.last <= 4 && tokens[agg.last + 1]?.norm === 'by' &&
-      onlyFiller(cue.last, agg.first, PASSIVE_FILLER))) {
-    return { link: 'wrong_party', why: 'relative was harmed by someone else' };
-  }
+  const harmedByAnother = (last: number): boolean =>
+    aggression.some((agg) => agg.first > last && agg.first - last <= 4 && tokens[agg.last + 1]?.norm === 'by' && onlyFiller(last, agg.first, PASSIVE_FILLER));
+  const pairedAfter = ev.relationships.find((r) => r.first > cue.last && adjacentPair(cue, r, tokens));
+  if (harmedByAnother(cue.last) || (pairedAfter && harmedByAnother(pairedAfter.last))) return { link: 'wrong_party', why: 'relative was harmed by someone else' };
   // "a mum asked him to stop", "told the other parents": a relative of nobody in the incident.
   if (['a', 'an', 'other', 'another'].includes(tokens[lead]?.norm ?? '')) {
     return { link: 'wrong_party', why: 'a relative of someone not in the incident' };
@@ -160,23 +180,26 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
 
   // "brothers fighting in the street", "IP and his uncle had a fight": relatives named
   // together, or a party and their relative, then fighting.
-  const namedTogether = PLURAL_RELATIVE.test(tokens.slice(cue.first, cue.last + 1).map((t) => t.norm).join(' ')) ||
+  const namedTogether = plural ||
     (['his', 'her', 'their'].includes(tokens[cue.first - 1]?.norm ?? '') && tokens[cue.first - 2]?.norm === 'and' && ['victim', 'suspect'].includes(tokens[cue.first - 3]?.norm ?? ''));
-  if (namedTogether &&
-      matches('role.mutual').some((m) => m.first > cue.last && m.first - cue.last <= 3)) {
+  if (namedTogether && mutualAfter) {
     return { link: 'linked', why: 'dispute between the relatives' };
   }
 
-  // "brother tried to stop it", "son not involved": a bystander or peacemaker.
-  if (matches('role.bystander').some((m) => m.first > cue.last && m.first - cue.last <= 4)) {
-    return { link: 'wrong_party', why: 'relative stood by, stepped in or took no part' };
+  // "brother tried to stop it", "son not involved": a bystander or peacemaker, unless the
+  // suspect then turned on them ("her mother tried to stop him and he shoved her").
+  const stepIn = matches('role.bystander').find((m) => m.first > cue.last && m.first - cue.last <= 4);
+  if (stepIn && pronounHarmedFor(cue, stepIn.last, mentions, aggression, tokens)) {
+    return { link: 'linked', why: 'relative is the one harmed by the suspect (named by a pronoun)' };
   }
+  if (stepIn) return { link: 'wrong_party', why: 'relative stood by, stepped in or took no part' };
 
   // "argument between father and daughter", "husband and wife argument", "domestic with her b/f".
   if (matches('role.between').some((m) => m.last < cue.first && cue.first - m.last <= 4)) {
     return { link: 'linked', why: 'dispute between the relatives' };
   }
-  if (ev.relationships.some((r) => r !== cue && inSentence(r) && adjacentPair(r, cue, tokens))) {
+  // ... but not "husband and wife both assaulted by their son", who are both harmed.
+  if (ev.relationships.some((r) => r !== cue && inSentence(r) && adjacentPair(r, cue, tokens) && !harmedByAnother(Math.max(r.last, cue.last)))) {
     return { link: 'linked', why: 'dispute between the relatives' };
   }
   if (matches('role.dispute_with').some((m) => m.last < cue.first && cue.first - m.last <= 4 && onlyFiller(m.last, cue.first, POSSESSIVE_FILLER))) {

@@ -76,6 +76,29 @@ const rows: { rule: string; cases: Case[] }[] = [
     ],
   },
   {
+    rule: 'relatives named together: a row between them, or acting together on someone else',
+    cases: [
+      { text: 'Two sisters thrown out of the club for fighting each other on the dancefloor', yes: ['familial'] },
+      { text: 'Two brothers assaulted a male outside the Tesco Express, both shouting abuse', no: ['familial'] },
+      { text: 'Neighbours at no 14, a married couple, have been shouting abuse at the caller over the fence', no: ['domestic'] },
+      { text: 'Husband and wife both assaulted by their adult son after he came home from the club', yes: ['familial'], no: ['domestic'] },
+    ],
+  },
+  {
+    rule: 'a relative in an "of" chain names whose partner or relative is meant',
+    cases: [
+      { text: "S1 (boyfriend of IP's sister) threw punches at IP in the back garden", no: ['domestic', 'familial'] },
+      { text: 'S1 is the brother of the victim and punched her', yes: ['familial'] },
+    ],
+  },
+  {
+    rule: 'a relative who stepped in and was then harmed',
+    cases: [
+      { text: 'S1 punched his wife in the mouth and when her mother tried to stop him he shoved her into the radiator', yes: ['familial'] },
+      { text: 'Unknown male punched IP, her brother tried to stop him and was not hurt', no: ['familial'] },
+    ],
+  },
+  {
     rule: 'a relative harmed by someone else, or a relative of nobody in the incident',
     cases: [
       { text: 'Caller states her sister has been assaulted by her boyfriend in his car', yes: ['domestic'], no: ['familial'] },
