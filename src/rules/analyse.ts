@@ -2,6 +2,7 @@ import type { TokenisedText } from '../text/tokens.js';
 import type { TagId } from '../tags.js';
 import { buildScopes, modifierFor } from './context.js';
 import { overlaps, type Match } from './matcher.js';
+import { findMentions, type Mention } from './mentions.js';
 import { decideRole, type RoleDecision } from './roles.js';
 import type { CompiledContextFamily, CompiledCueFamily, PhraseOwner, RuleSet } from './ruleset.js';
 
@@ -68,6 +69,8 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
   const scopes = buildScopes(tokens, context);
 
   const findings: Finding[] = [];
+  // People named in the record, for the role rules; found only when a relationship cue needs them.
+  let mentions: Mention[] | null = null;
   for (const cue of cuesToScore) {
     const family = cue.owner.family;
     const start = tokens[cue.first]!.start;
@@ -113,7 +116,8 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
       note = `weakened: ${mod.family.category} ("${spanText(mod.trigger)}")`;
     }
     if (family.relationship) {
-      const role = decideRole(cue, { text, tokens, support, relationships });
+      mentions ??= findMentions({ support, relationships });
+      const role = decideRole(cue, { text, tokens, support, relationships, mentions });
       if (role.link === 'wrong_party') {
         findings.push({ ...base, weight: 0, discount: { reason: 'wrong_party', by: role.why }, role: role.link });
         continue;

@@ -22,7 +22,6 @@ export interface Mention {
 }
 
 export interface MentionSources {
-  readonly tokens: readonly Token[];
   readonly support: ReadonlyMap<string, readonly Match<unknown>[]>;
   readonly relationships: readonly { readonly first: number; readonly last: number }[];
 }
@@ -58,7 +57,8 @@ const SUBJECT_PRONOUNS: ReadonlyMap<string, 'male' | 'female'> = new Map([
 ]);
 /** Words that may stand between a subject pronoun and its verb ("he 's then grabbed", "she had also kicked"). */
 const AUXILIARIES = new Set(["'s", 'has', 'had', 'have', 'then', 'also', 'just', 'again', 'allegedly', 'repeatedly', 'deliberately', 'suddenly', 'started', 'began', 'kept', 'is', 'was', 'been', 'now', 'immediately']);
-const PASSIVE = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are']);
+/** Auxiliaries that make a past participle after them passive ("was kicked"). */
+export const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are']);
 /** How many sentences after the relative a pronoun may still stand for them. */
 const SENTENCES_AHEAD = 2;
 
@@ -78,28 +78,29 @@ export function pronounActsFor(
     if (agg.first <= cue.last) continue;
     const aggSentence = tokens[agg.first]!.sentence;
     if (aggSentence > sentence + SENTENCES_AHEAD) break;
+    // "he was punched" is done to him, not by him.
+    if (isPassive(agg, tokens)) continue;
     let i = agg.first - 1;
-    let passive = tokens[agg.last + 1]?.norm === 'by';
-    while (i > cue.last && AUXILIARIES.has(tokens[i]!.norm)) {
-      // "he was punched", not "he was kicking".
-      if (i === agg.first - 1 && PASSIVE.has(tokens[i]!.norm) && !tokens[agg.last]!.norm.endsWith('ing')) passive = true;
-      i--;
-    }
+    while (i > cue.last && AUXILIARIES.has(tokens[i]!.norm)) i--;
     const gender = SUBJECT_PRONOUNS.get(tokens[i]?.norm ?? '');
-    if (!gender || passive || i <= cue.last) continue;
-    const antecedent = nearestBefore(i, gender, mentions);
-    if (antecedent && antecedent.first <= cue.last && antecedent.last >= cue.first) return true;
+    if (gender && i > cue.last && standsFor(i, gender, cue, mentions)) return true;
   }
   return false;
 }
 
-function nearestBefore(at: number, gender: 'male' | 'female', mentions: readonly Mention[]): Mention | undefined {
+/** "was kicked" and "kicked by" are passive; "is threatening" is not. */
+export function isPassive(agg: { first: number; last: number }, tokens: readonly Token[]): boolean {
+  return (PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') && !tokens[agg.last]!.norm.endsWith('ing')) || tokens[agg.last + 1]?.norm === 'by';
+}
+
+/** Whether the pronoun at `at` goes back to `cue`: the nearest earlier mention its gender fits is the cue itself. */
+function standsFor(at: number, gender: 'male' | 'female', cue: { first: number; last: number }, mentions: readonly Mention[]): boolean {
   let found: Mention | undefined;
   for (const m of mentions) {
     if (m.last >= at) break;
     if (m.gender === null || m.gender === gender) found = m;
   }
-  return found;
+  return found !== undefined && found.first <= cue.last && found.last >= cue.first;
 }
 
 const OBJECT_PRONOUNS: ReadonlyMap<string, 'male' | 'female'> = new Map([
@@ -126,8 +127,7 @@ export function pronounHarmedFor(
     const gender = OBJECT_PRONOUNS.get(tokens[i]?.norm ?? '');
     const next = tokens[i + 1];
     if (!gender || (next && next.sentence === sentence && mentions.every((m) => m.first !== i + 1) && /^[a-z]/.test(next.norm) && !PHRASE_END.has(next.norm))) continue;
-    const antecedent = nearestBefore(i, gender, mentions);
-    if (antecedent && antecedent.first <= cue.last && antecedent.last >= cue.first) return true;
+    if (standsFor(i, gender, cue, mentions)) return true;
   }
   return false;
 }

@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import type { Match } from './matcher.js';
-import { findMentions, pronounActsFor, pronounHarmedFor, type Mention } from './mentions.js';
+import { isPassive, PASSIVE_AUX, pronounActsFor, pronounHarmedFor, type Mention } from './mentions.js';
 
 /*
  * Party roles. A relationship word only counts for domestic or familial when
@@ -27,6 +27,8 @@ export interface RoleEvidence {
   readonly tokens: readonly Token[];
   readonly support: ReadonlyMap<string, readonly Match<unknown>[]>;
   readonly relationships: readonly Span[];
+  /** Every person named in the record (mentions.ts), found once per record. */
+  readonly mentions: readonly Mention[];
 }
 
 /** Words that may stand between a party reference and a relationship in apposition ("S1 is the IP's brother"). */
@@ -43,7 +45,6 @@ const NEW_SUBJECT = new Set(['he', 'she', 'they', 'i', 'we']);
 const PLURAL_RELATIVE = /\b(brothers|sisters|siblings|cousins|twins|sons|daughters|couple|partners|exes)$|\band\b/;
 /** Describing words between a possessive and the relative it governs ("her ex's new girlfriend"). */
 const DESCRIBING = new Set(['new', 'current', 'ex', 'former', 'estranged', 'elderly', 'younger', 'older', 'teenage', 'adult', 'pregnant', 'own', 'live', 'in', 'long', 'term']);
-const PASSIVE_AUX = new Set(['was', 'were', 'been', 'being', 'got', 'is', 'are']);
 /** Words between a relative and the passive act done to them ("has been assaulted by"). */
 const PASSIVE_FILLER = new Set([...PASSIVE_AUX, 'has', 'had', 'have', 'allegedly', 'also', 'then', 'just', 'repeatedly', 'both']);
 /**
@@ -104,7 +105,8 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     return { link: 'wrong_party', why: 'said as a form of address' };
   }
 
-  const mentions = findMentions(ev);
+  const { mentions } = ev;
+  const bystanders = matches('role.bystander');
   // Another person named between two token positions: the act after them is more likely theirs.
   const personBetween = (from: number, to: number): boolean =>
     mentions.some((m) => m.first > from && m.last < to) ||
@@ -115,7 +117,7 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
     turnedOnEachOther(tokens, sentence);
   for (const agg of aggression) {
     // "tried to pull him off" is a bystander stepping in, not an attempt at harm.
-    if (matches('role.bystander').some((b) => b.first <= agg.last && agg.first <= b.last)) continue;
+    if (bystanders.some((b) => b.first <= agg.last && agg.first <= b.last)) continue;
     const passive = isPassive(agg, tokens);
     // Subject: "her ex partner turned up and threatened her", "IP's boyfriend punched her";
     // not "her brother restrained the male", where the relative's act was aimed at the suspect.
@@ -188,7 +190,7 @@ export function decideRole(cue: Span, ev: RoleEvidence): RoleDecision {
 
   // "brother tried to stop it", "son not involved": a bystander or peacemaker, unless the
   // suspect then turned on them ("her mother tried to stop him and he shoved her").
-  const stepIn = matches('role.bystander').find((m) => m.first > cue.last && m.first - cue.last <= 4);
+  const stepIn = bystanders.find((m) => m.first > cue.last && m.first - cue.last <= 4);
   if (stepIn && pronounHarmedFor(cue, stepIn.last, mentions, aggression, tokens)) {
     return { link: 'linked', why: 'relative is the one harmed by the suspect (named by a pronoun)' };
   }
@@ -232,11 +234,6 @@ function conjunctBefore(at: number, tokens: readonly Token[], mentions: readonly
   // Only another relative: in "S1 assaulted IP and her brother" the brother is a second victim, and the suspect no kin.
   const m = mentions.find((x) => x.last === i && x.relative);
   return m ? m.first : null;
-}
-
-/** "was kicked" and "kicked by" are passive; "is threatening" is not. */
-function isPassive(agg: Span, tokens: readonly Token[]): boolean {
-  return (PASSIVE_AUX.has(tokens[agg.first - 1]?.norm ?? '') && !tokens[agg.last]!.norm.endsWith('ing')) || tokens[agg.last + 1]?.norm === 'by';
 }
 
 /** The act's object is a person who is no relative ("restrained the suspect", "pulled the male off"). */
