@@ -16,6 +16,20 @@ import type { Token } from '../text/tokens.js';
  */
 export const HASH_BITS = 18;
 export const HASH_SIZE = 1 << HASH_BITS;
+/*
+ * Rule outputs (and the bias) are hashed into their own slots after the word
+ * space, so the model can tell them apart: the rule-anchored combination
+ * (train.ts) fits them first and lets the word features move the result only
+ * within a bounded margin.
+ */
+export const RULE_BITS = 14;
+export const RULE_SIZE = 1 << RULE_BITS;
+export const FEATURE_SPACE = HASH_SIZE + RULE_SIZE;
+
+/** Whether a feature index is a rule output (or the bias) rather than a word feature. */
+export function isRuleIndex(index: number): boolean {
+  return index >= HASH_SIZE;
+}
 /** The most a rule feature adds up to, however often its cue repeats. */
 const RULE_FEATURE_CAP = 2;
 const ROLE_RANKS = ['', 'wrong_party', 'unclear', 'linked'] as const;
@@ -53,6 +67,11 @@ export function hashFeature(s: string): number {
   return bucket(fnv(FNV_OFFSET, s));
 }
 
+/** The index of a rule output or the bias, in the slots after the word space. */
+export function hashRuleFeature(s: string): number {
+  return HASH_SIZE + ((fnv(FNV_OFFSET, s) >>> 0) & (RULE_SIZE - 1));
+}
+
 /*
  * Hashing the parts of a feature name one after another gives the same value
  * as hashing the joined name (FNV is sequential), so bulk tagging builds no
@@ -85,7 +104,7 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
           else features.set(index, { index, value });
         },
       };
-  const named = (s: string): void => sink.add(hashFeature(s), 1, () => s);
+  const named = (s: string): void => sink.add(hashRuleFeature(s), 1, () => s);
   // Text features are length-normalised so long narratives do not dominate.
   const text = 1 / Math.sqrt(Math.max(1, tokens.length));
 
@@ -134,7 +153,7 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
       if (prev) prev.value += value;
       else totals.set(name, { value, start: f.start, end: f.end });
     }
-    for (const [name, t] of totals) sink.add(hashFeature(name), Math.min(t.value, RULE_FEATURE_CAP), () => name, t.start, t.end);
+    for (const [name, t] of totals) sink.add(hashRuleFeature(name), Math.min(t.value, RULE_FEATURE_CAP), () => name, t.start, t.end);
   }
   return [...features.values()];
 }

@@ -1,29 +1,38 @@
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
 import { applyPlatt, type Platt } from './calibrate.js';
 import type { Feature } from './features.js';
-import { HASH_BITS } from './features.js';
+import { FEATURE_SPACE, HASH_BITS, HASH_SIZE, RULE_BITS } from './features.js';
 import type { Band } from './thresholds.js';
-import { decodeWeights, type ModelFile } from './model-file.js';
+import { decodeWeights, type Decider, type ModelFile } from './model-file.js';
+
+/** The word features' share of a margin, held within plus or minus cap. */
+export function capMargin(words: number, cap: number): number {
+  return words > cap ? cap : words < -cap ? -cap : words;
+}
 
 /**
  * The loaded model: all ten tags' weights interleaved in one array (feature
  * index * 10 + tag), so one pass over a record's features scores every tag.
+ * A tag's margin is its rule part plus its word part, the word part capped
+ * (see Combination in train.ts).
  */
 export class LinearModel {
   readonly name: string;
   readonly ruleFeatures: boolean;
   readonly thresholds: PerTag<number>;
   readonly bands: PerTag<Band>;
+  readonly decide: PerTag<Decider>;
   private readonly platt: PerTag<Platt>;
+  private readonly caps: Float64Array;
   private readonly weights: Float32Array;
 
   constructor(file: ModelFile) {
-    if (file.hashBits !== HASH_BITS) {
-      throw new Error(`motag: model ${file.name} was trained with ${file.hashBits} hash bits; this motag uses ${HASH_BITS}. Retrain with npm run train.`);
+    if (file.hashBits !== HASH_BITS || file.ruleBits !== RULE_BITS) {
+      throw new Error(`motag: model ${file.name} was trained with ${file.hashBits}+${file.ruleBits} hash bits; this motag uses ${HASH_BITS}+${RULE_BITS}. Retrain with npm run train.`);
     }
     this.name = file.name;
     this.ruleFeatures = file.ruleFeatures;
-    this.weights = new Float32Array((1 << HASH_BITS) * TAG_IDS.length);
+    this.weights = new Float32Array(FEATURE_SPACE * TAG_IDS.length);
     TAG_IDS.forEach((tag, k) => {
       const { indices, values } = decodeWeights(file.tags[tag]);
       for (let i = 0; i < indices.length; i++) this.weights[indices[i]! * TAG_IDS.length + k] = values[i]!;
@@ -31,18 +40,26 @@ export class LinearModel {
     this.platt = perTag((t) => file.tags[t].platt);
     this.thresholds = perTag((t) => file.tags[t].threshold);
     this.bands = perTag((t) => file.tags[t].band);
+    this.decide = perTag((t) => file.tags[t].decide);
+    this.caps = Float64Array.from(TAG_IDS, (t) => file.tags[t].wordCap ?? Number.POSITIVE_INFINITY);
   }
 
   /** Calibrated probability per tag. */
   probabilities(features: readonly Feature[]): PerTag<number> {
-    const z = new Float64Array(TAG_IDS.length);
     const n = TAG_IDS.length;
+    const rules = new Float64Array(n);
+    const words = new Float64Array(n);
     for (const f of features) {
       const base = f.index * n;
+      const z = f.index >= HASH_SIZE ? rules : words;
       for (let k = 0; k < n; k++) z[k]! += this.weights[base + k]! * f.value;
     }
     let k = 0;
-    return perTag((t) => applyPlatt(this.platt[t], z[k++]!));
+    return perTag((t) => {
+      const margin = rules[k]! + capMargin(words[k]!, this.caps[k]!);
+      k++;
+      return applyPlatt(this.platt[t], margin);
+    });
   }
 
   /** The features that pushed a tag's margin up, largest first (for explaining a model-only decision). */

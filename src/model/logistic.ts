@@ -19,6 +19,10 @@ export interface TrainOptions {
 export interface Example {
   readonly features: readonly Feature[];
   readonly label: 0 | 1;
+  /** How much the example counts (default 1): balances real records against synthetic ones. */
+  readonly weight?: number;
+  /** A fixed margin the fitted weights add to (default 0): the rule stage's margin when fitting the word stage. */
+  readonly offset?: number;
 }
 
 export function sigmoid(z: number): number {
@@ -41,8 +45,8 @@ export function trainLogistic(examples: readonly Example[], size: number, opts: 
     shuffleInPlace(order, rand);
     for (const i of order) {
       const ex = examples[i]!;
-      const p = sigmoid(dot(w, ex.features));
-      const scale = ex.label === 1 ? opts.positiveWeight : 1;
+      const p = sigmoid((ex.offset ?? 0) + dot(w, ex.features));
+      const scale = (ex.label === 1 ? opts.positiveWeight : 1) * (ex.weight ?? 1);
       const err = (p - ex.label) * scale;
       for (const f of ex.features) {
         // L2 is spread over the examples so its total per epoch is l2 * |w|.

@@ -16,14 +16,23 @@ const TagModelSchema = z.object({
   threshold: z.number().min(0).max(1),
   band: z.object({ low: z.number().min(0).max(1), high: z.number().min(0).max(1) }),
   hyper: z.object({ l2: z.number(), positiveWeight: z.number(), epochs: z.number().int(), learningRate: z.number() }),
+  /** The most the word features may move the margin; null when rules and words were fitted jointly. */
+  wordCap: z.number().positive().nullable(),
+  /** The share of training weight given to real records. */
+  realShare: z.number().min(0).max(1),
+  /** Who decides the tag: the model, or the rules alone (chosen out of source). */
+  decide: z.enum(['model', 'rules']),
 });
 
+export type Decider = 'model' | 'rules';
+
 export const ModelFileSchema = z.object({
-  format: z.literal('motag-model/1'),
+  format: z.literal('motag-model/2'),
   name: z.string().min(1),
   seed: z.number().int(),
   corpusSha256: z.string().regex(/^[0-9a-f]{64}$/),
   hashBits: z.number().int().min(10).max(24),
+  ruleBits: z.number().int().min(8).max(20),
   ruleFeatures: z.boolean(),
   tags: z.object(Object.fromEntries(TAG_IDS.map((t) => [t, TagModelSchema])) as Record<TagId, typeof TagModelSchema>),
 });

@@ -43,7 +43,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
 
   return {
     model: name,
-    thresholds: model ? model.thresholds : perTag(() => RULE_THRESHOLD),
+    thresholds: model ? perTag((t) => (model.decide[t] === 'rules' ? RULE_THRESHOLD : model.thresholds[t])) : perTag(() => RULE_THRESHOLD),
     bands: model ? model.bands : null,
     analyse: (text) => engine.analyse(text),
     tag(text, id = null) {
@@ -55,10 +55,14 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         return { id, tags: TAG_IDS.filter((t) => scores[t] >= RULE_THRESHOLD), scores, needs_review: [], evidence, discounted, model: name };
       }
       const features = extractFeatures(tokens, findings, { ruleFeatures: model.ruleFeatures });
-      const probs = model.probabilities(features);
+      const modelProbs = model.probabilities(features);
+      // Tags the model did not beat the rules on out of source are the rules' call.
+      const rules = ruleScores(findings);
+      const byRules = (t: TagId): boolean => model.decide[t] === 'rules';
+      const probs = perTag((t) => (byRules(t) ? rules[t] : modelProbs[t]));
       const scores = perTag((t) => round(probs[t]));
-      const tags = TAG_IDS.filter((t) => probs[t] >= model.thresholds[t]);
-      const needsReview = TAG_IDS.filter((t) => probs[t] >= model.bands[t].low && probs[t] < model.bands[t].high);
+      const tags = TAG_IDS.filter((t) => probs[t] >= (byRules(t) ? RULE_THRESHOLD : model.thresholds[t]));
+      const needsReview = TAG_IDS.filter((t) => !byRules(t) && probs[t] >= model.bands[t].low && probs[t] < model.bands[t].high);
       // Every positive stays explainable: a tag the model gave with no rule cue
       // shows the words that drove it.
       const unexplained = tags.filter((t) => !evidence.some((e) => e.tag === t));

@@ -8,6 +8,12 @@ import type { TextResources } from './resources.js';
  * spelling, police shorthand) into one or more matching tokens that all keep
  * the original word's offsets.
  */
+/*
+ * Abbreviations that end in a full stop in US and UK prose. "No." is left
+ * out on purpose: "he said no." ends a sentence, and a negation scope must not
+ * run on into the next one.
+ */
+const ABBREVIATION = String.raw`(?<![\p{L}.])(?:[Ss]t|[Dd]r|[Aa]ve|[Mm]rs?|[Mm]s|[Jj]r|[Ss]r|[Bb]lvd|[Rr]d|[Ll]n|[Ll]t|[Ss]gt|[Dd]et|[Oo]fc|[Cc]pl|[Aa]pprox|[Vv]s|[Ii]nc|[Mm]t|[Aa]pt|[Ee]st|[Hh]wy|U\.S|[Aa]\.m|[Pp]\.m)`;
 const SCAN = new RegExp(
   [
     `(${TIME_PATTERN})`,
@@ -15,7 +21,8 @@ const SCAN = new RegExp(
     // asterisks, because slurs are often written masked ("p*ki").
     String.raw`([\p{L}\p{N}][\p{L}\p{N}*]*(?:['’][\p{L}]+)*(?:[/&\-][\p{L}\p{N}*]+(?:['’][\p{L}]+)*)*)`,
     // " / " separates entries in police logs; a slash between spaces ends a sentence.
-    String.raw`([.!?]+(?=[\s"'”’)]|$)|\n+|\s/\s|\s-{1,2}\s|\s—\s)`,
+    // A full stop after a title or street abbreviation ("Dr.", "St.", "Ave.", "U.S.") does not end the sentence.
+    String.raw`((?<!${ABBREVIATION})[.!?]+(?=[\s"'”’)]|$)|\n+|\s/\s|\s-{1,2}\s|\s—\s)`,
     String.raw`(;)`,
     String.raw`(["“”«»]|(?<![\p{L}\p{N}])['‘]|['’](?![\p{L}\p{N}]))`,
   ].join('|'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/store.js';
 import { applyPlatt, expectedCalibrationError, fitPlatt } from '../../src/model/calibrate.js';
-import { hashFeature, HASH_SIZE, type Feature } from '../../src/model/features.js';
+import { hashFeature, FEATURE_SPACE as HASH_SIZE, type Feature } from '../../src/model/features.js';
 import { dot, sigmoid, trainLogistic } from '../../src/model/logistic.js';
 import { LinearModel } from '../../src/model/linear-model.js';
 import { abstainBand, f1At, smoothedF1Threshold } from '../../src/model/thresholds.js';
@@ -88,5 +88,32 @@ describe('training a model file', () => {
     expect(model.thresholds.alcohol).toBeGreaterThan(0);
     expect(model.bands.alcohol.low).toBeLessThanOrEqual(model.thresholds.alcohol);
     expect(engineOut.findings.length).toBeGreaterThan(0);
+  });
+});
+
+describe('rule-anchored combination', () => {
+  it('lets word features move a tag margin by at most the cap, rule features without limit', async () => {
+    const { FEATURE_SPACE, hashRuleFeature } = await import('../../src/model/features.js');
+    const { encodeWeights } = await import('../../src/model/model-file.js');
+    const { TAG_IDS } = await import('../../src/tags.js');
+    const w = new Float32Array(FEATURE_SPACE);
+    const rule = hashRuleFeature('rule:alcohol:yes');
+    const word = hashFeature('w:officers');
+    w[rule] = 2;
+    w[word] = -10;
+    const tag = (cap: number | null) => ({ ...encodeWeights(w), platt: { a: 1, b: 0 }, threshold: 0.5, band: { low: 0.4, high: 0.6 }, hyper: { l2: 1, positiveWeight: 1, epochs: 1, learningRate: 0.1 }, wordCap: cap, realShare: 0, decide: 'model' as const });
+    const file = (cap: number | null) => ({ format: 'motag-model/2' as const, name: 't', seed: 1, corpusSha256: '0'.repeat(64), hashBits: 18, ruleBits: 14, ruleFeatures: true, tags: Object.fromEntries(TAG_IDS.map((t) => [t, tag(cap)])) as never });
+    const features = [{ index: rule, value: 1 }, { index: word, value: 1 }];
+    expect(new LinearModel(file(1.5)).probabilities(features).alcohol).toBeCloseTo(sigmoid(2 - 1.5), 5);
+    expect(new LinearModel(file(null)).probabilities(features).alcohol).toBeCloseTo(sigmoid(2 - 10), 5);
+    expect(new LinearModel(file(1.5)).probabilities([{ index: rule, value: 3 }]).alcohol).toBeCloseTo(sigmoid(6), 5);
+  });
+  it('weights real records to the share asked for, keeping the mean weight at 1', async () => {
+    const { sourceWeights } = await import('../../src/model/train.js');
+    const recs = [...Array(8)].map((_, i) => ({ source: i < 2 ? 'real:x' : 'synthetic:y' })) as never;
+    const w = sourceWeights(recs, 0.5);
+    expect(w[0]! * 2).toBeCloseTo(4);
+    expect(w[2]! * 6).toBeCloseTo(4);
+    expect(sourceWeights(recs, 0)).toEqual(Array(8).fill(1));
   });
 });

@@ -79,3 +79,20 @@ describe('classifyTime', () => {
     ['25:00', OTHER_TIME],
   ])('%s -> %s', (raw, expected) => expect(classifyTime(raw)).toBe(expected));
 });
+
+describe('abbreviations in prose', () => {
+  const res = loadTextResources(LEXICON_DIR);
+  const sentenceOf = (text: string, w: string) => tokenise(text, res).tokens.find((t) => t.norm === w)!.sentence;
+  it.each([
+    ['Officers went to the bar on State St. after a fight was reported', 'state', 'fight'],
+    ['Dr. Smith said the victim was struck at the tavern', 'smith', 'tavern'],
+    ['The U.S. Attorney said he assaulted his wife', 'attorney', 'wife'],
+    ['At 1:45 a.m. the suspect punched a bouncer', 'suspect', 'bouncer'],
+  ])('"%s" stays one sentence', (text, a, b) => {
+    expect(sentenceOf(text, a)).toBe(sentenceOf(text, b));
+  });
+  it('a full stop after an ordinary word still ends the sentence, and "no." is not an abbreviation', () => {
+    expect(sentenceOf('He said no. She was drunk', 'no')).toBeLessThan(sentenceOf('He said no. She was drunk', 'drunk'));
+    expect(sentenceOf('He left the bar. Later he hit her', 'bar')).toBeLessThan(sentenceOf('He left the bar. Later he hit her', 'hit'));
+  });
+});
