@@ -1,4 +1,5 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, statSync, type WriteStream } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import { InvalidArgumentError, type Command } from 'commander';
@@ -43,6 +44,7 @@ export function registerTag(program: Command): void {
     .option('--rejects <file>', 'where to write rejected lines (default: <out>.rejects.csv when --out is a file)')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .action(async (opts: TagOptions) => {
+      refuseUnsafePaths(opts);
       const inputFormat = opts.format ?? (opts.in === '-' ? null : formatFromPath(opts.in)) ?? 'jsonl';
       const outputFormat = opts.outFormat ?? (opts.out === '-' ? null : formatFromPath(opts.out)) ?? inputFormat;
       const taggerOptions: TaggerOptions = opts.rulesOnly ? { modelPath: null } : opts.model ? { modelPath: opts.model } : {};
@@ -85,6 +87,28 @@ export function registerTag(program: Command): void {
         await tagger.close();
       }
     });
+}
+
+/**
+ * Checks made before any file is opened for writing: writing the output over
+ * the input empties the input before a row is read, and a missing folder
+ * would otherwise surface as a stack trace.
+ */
+function refuseUnsafePaths(opts: TagOptions): void {
+  const targets = [opts.out, opts.rejects].filter((p): p is string => p !== undefined && p !== '-');
+  for (const target of targets) {
+    if (opts.in !== '-' && sameFile(opts.in, target)) throw new Error(`${target} is the input file; writing to it would destroy the input. Choose another --out or --rejects.`);
+    const folder = dirname(resolve(target));
+    if (!existsSync(folder)) throw new Error(`the folder ${folder} does not exist; create it or choose another path for ${target}`);
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  if (!existsSync(a) || !existsSync(b)) return false;
+  const x = statSync(a);
+  const y = statSync(b);
+  return x.ino === y.ino && x.dev === y.dev;
 }
 
 /** Rejected lines as CSV: line number and reason, so nothing is silently dropped. */
