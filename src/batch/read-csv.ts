@@ -23,6 +23,9 @@ export async function* readCsv(input: Readable, fields: FieldNames, onHeader: (c
       if (!header.includes(fields.text)) {
         throw new CsvHeaderError(`no "${fields.text}" column in the CSV header (columns: ${header.join(', ')}); choose one with --text-field`);
       }
+      // A repeated name would silently keep only one of the columns.
+      const repeated = header.filter((h, i) => header.indexOf(h) !== i);
+      if (repeated.length > 0) throw new CsvHeaderError(`the CSV header names ${[...new Set(repeated)].map((h) => `"${h}"`).join(', ')} more than once; rename the repeated columns so none is lost`);
       onHeader(header);
       return header;
     },

@@ -42,3 +42,14 @@ describe('motag tag refuses paths that would lose data', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('motag tag refuses a CSV header that would lose a column', () => {
+  it('a repeated column name is an error naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'motag-header-'));
+    const input = join(dir, 'dup.csv');
+    writeFileSync(input, 'id,text,text\n1,Drunk male,second text\n');
+    const r = runCli(['tag', '--in', input, '--out', join(dir, 'out.csv'), '--workers', '1']);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/"text" more than once/);
+  });
+});
