@@ -29,8 +29,11 @@ export function evidenceCell(result: TagResult): string {
 /**
  * Excel runs a cell that starts with =, +, - or @ as a formula, so a
  * narrative like "-- drunk male" or "=cmd|..." must not reach it raw: such
- * cells get a leading apostrophe, which Excel shows as text.
+ * cells get a leading apostrophe, which Excel shows as text. A plain number
+ * ("-5", "+44.5") runs nothing and must stay a number, so it is left alone.
  */
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 export function excelSafe(cell: string): string {
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  return /^[=+\-@\t\r]/.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
 }
