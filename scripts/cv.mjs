@@ -23,7 +23,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCorpus } from '../dist/corpus/store.js';
 import { hashUnit } from '../dist/corpus/splits.js';
+import { goldSet } from '../dist/eval/evaluate.js';
 import { loadKeywordBaseline } from '../dist/eval/keyword-baseline.js';
+import { countsPerTag, prf as metricsPrf } from '../dist/eval/metrics.js';
 import { ALL_ANCHORED, COMBINATION, JOINT, prepare, trainModel } from '../dist/model/train.js';
 import { LEXICON_DIR } from '../dist/paths.js';
 import { createRuleEngine } from '../dist/rules/engine.js';
@@ -74,7 +76,7 @@ try {
     const tagger = createTagger({ modelPath: path });
     for (const r of held) {
       const result = tagger.tag(r.text);
-      rows.push({ record: r, result, systems: { keyword: new Set(keyword.tags(r.text)), rules: new Set(rulesTagger.tag(r.text).tags), model: new Set(result.tags) } });
+      rows.push({ record: r, gold: goldSet(r), result, systems: { keyword: new Set(keyword.tags(r.text)), rules: new Set(rulesTagger.tag(r.text).tags), model: new Set(result.tags) } });
     }
   });
 } finally {
@@ -101,23 +103,11 @@ function sourcePlan() {
 
 // ---- figures
 const f = (x) => (Number.isNaN(x) ? '-' : x.toFixed(3));
-function counts(subset, system) {
-  const c = Object.fromEntries(TAG_IDS.map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
-  for (const row of subset) {
-    for (const t of TAG_IDS) {
-      const gold = row.record.labels[t] === 1;
-      const given = row.systems[system].has(t);
-      if (gold && given) c[t].tp++;
-      else if (given) c[t].fp++;
-      else if (gold) c[t].fn++;
-    }
-  }
-  return c;
-}
-const prf = ({ tp, fp, fn }) => {
-  const p = tp + fp === 0 ? (tp + fn === 0 ? 1 : 0) : tp / (tp + fp);
-  const r = tp + fn === 0 ? 1 : tp / (tp + fn);
-  return [p, r, p + r === 0 ? 0 : (2 * p * r) / (p + r)];
+// The project's own metrics (src/eval/metrics.ts), over one system's predictions.
+const counts = (subset, system) => countsPerTag(subset.map((row) => ({ gold: row.gold, predicted: row.systems[system] })));
+const prf = (c) => {
+  const x = metricsPrf(c);
+  return [x.precision, x.recall, x.f1];
 };
 const positives = (subset, t) => subset.filter((r) => r.record.labels[t] === 1).length;
 const macroOver = (subset, system, tags) => {

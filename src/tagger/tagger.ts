@@ -40,10 +40,13 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const modelPath = options.modelPath === undefined ? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null) : options.modelPath;
   const model = modelPath ? new LinearModel(readModelFile(modelPath)) : null;
   const name = `motag-${VERSION}+${model ? model.name : 'rules'}`;
+  const byRules = (t: TagId): boolean => model?.decide[t] === 'rules';
+  const anyByRules = TAG_IDS.some(byRules);
+  const thresholds = model ? perTag((t) => (byRules(t) ? RULE_THRESHOLD : model.thresholds[t])) : perTag(() => RULE_THRESHOLD);
 
   return {
     model: name,
-    thresholds: model ? perTag((t) => (model.decide[t] === 'rules' ? RULE_THRESHOLD : model.thresholds[t])) : perTag(() => RULE_THRESHOLD),
+    thresholds,
     bands: model ? model.bands : null,
     analyse: (text) => engine.analyse(text),
     tag(text, id = null) {
@@ -57,11 +60,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       const features = extractFeatures(tokens, findings, { ruleFeatures: model.ruleFeatures });
       const modelProbs = model.probabilities(features);
       // Tags the model did not beat the rules on out of source are the rules' call.
-      const rules = ruleScores(findings);
-      const byRules = (t: TagId): boolean => model.decide[t] === 'rules';
-      const probs = perTag((t) => (byRules(t) ? rules[t] : modelProbs[t]));
+      const rules = anyByRules ? ruleScores(findings) : null;
+      const probs = rules ? perTag((t) => (byRules(t) ? rules[t] : modelProbs[t])) : modelProbs;
       const scores = perTag((t) => round(probs[t]));
-      const tags = TAG_IDS.filter((t) => probs[t] >= (byRules(t) ? RULE_THRESHOLD : model.thresholds[t]));
+      const tags = TAG_IDS.filter((t) => probs[t] >= thresholds[t]);
       const needsReview = TAG_IDS.filter((t) => !byRules(t) && probs[t] >= model.bands[t].low && probs[t] < model.bands[t].high);
       // Every positive stays explainable: a tag the model gave with no rule cue
       // shows the words that drove it.
