@@ -102,6 +102,14 @@ describe('motag tag, CSV', () => {
   });
 });
 
+describe('motag --version', () => {
+  it('prints the package version and exits 0', () => {
+    const r = runCli(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version);
+  });
+});
+
 describe('motag explain', () => {
   it("prints each tag's decision with evidence and discounted cues", () => {
     const r = runCli(['explain', "IP's mother called police. S1 was drunk. No racial element"]);
