@@ -12,6 +12,7 @@ import { batchRequestSchema, tagRequestSchema } from './schemas.js';
 import { parseBody } from './validate.js';
 import { PipelineKeys, pipelineAccess } from './access.js';
 import { reviewRouter } from '../review/routes.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
 import type { Db } from '../store/db.js';
 
 export interface AppState {
@@ -45,7 +46,7 @@ function requestIdAndLog(logger: Logger): express.RequestHandler {
   };
 }
 
-export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig; logger: Logger; version: string; state?: AppState; pipelineKeys?: PipelineKeys }): Express {
+export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig; logger: Logger; version: string; state?: AppState; pipelineKeys?: PipelineKeys; signInThrottle?: SignInThrottle }): Express {
   const { tagger, db, config, logger } = deps;
   const state = deps.state ?? { accepting: true };
   const metrics = new ServiceMetrics();
@@ -56,6 +57,8 @@ export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // 0 (the default): req.ip is the socket's address and X-Forwarded-For is ignored.
+  app.set('trust proxy', config.TRUST_PROXY);
   // The service speaks plain HTTP unless a proxy in front terminates TLS
   // (COOKIE_SECURE=true): only then may browsers be told to insist on HTTPS.
   app.use(
@@ -65,10 +68,16 @@ export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig;
     }),
   );
   app.use(requestIdAndLog(logger));
+  // Narratives and results must not be kept by browsers or proxies; the
+  // review page's static script and style override this with their own header.
+  app.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(metrics.middleware());
   app.use(express.json({ limit: config.MAX_BODY_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
 
-  const pipeline = pipelineAccess(deps.pipelineKeys ?? new PipelineKeys(db));
+  const pipeline = pipelineAccess(deps.pipelineKeys ?? new PipelineKeys(db), config.AUTH);
 
   app.post('/v1/tag', pipeline, (req, res) => {
     const body = parseBody(tagRequest, req);
@@ -102,15 +111,17 @@ export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig;
     else res.json({ status: 'ready', model: tagger.model });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  // Per-tag counts say what the narratives hold: a pipeline key, like tagging.
+  app.get('/metrics', pipeline, async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // The schema holds no data: served to anyone, so a client can be built before it has a key.
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
 
-  app.use(reviewRouter(db, { secureCookies: config.COOKIE_SECURE }));
+  app.use(reviewRouter(db, { secureCookies: config.COOKIE_SECURE, ...(deps.signInThrottle ? { throttle: deps.signInThrottle } : {}) }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

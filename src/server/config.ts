@@ -22,6 +22,14 @@ const EnvSchema = z.object({
   DB_PATH: z.string().min(1).default(DEFAULT_DB_PATH),
   // Mark the session cookie Secure: set when the service sits behind HTTPS.
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  // The tag routes and /metrics need a live pipeline key unless AUTH=none,
+  // which is an explicit choice and refused beyond loopback (main.ts): the
+  // service never falls open because keys were revoked.
+  AUTH: z.enum(['keys', 'none']).default('keys'),
+  // Proxy hops in front of the service whose X-Forwarded-For is believed
+  // (express 'trust proxy'); 0: the client address is the socket's and
+  // X-Forwarded-For is ignored, so nobody can pose as another address.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type ServiceConfig = z.infer<typeof EnvSchema>;

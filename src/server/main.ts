@@ -17,10 +17,13 @@ const config = configFromEnv();
 // slow stdout (a pipe to a log shipper); pino flushes what is left on exit.
 const logger = pino({ level: config.LOG_LEVEL, base: { service: 'motag' } }, pino.destination({ sync: false }));
 const db = openDb(config.DB_PATH);
-// With no pipeline keys the tag routes are open, so only this machine may reach them.
-if (!isLoopbackHost(config.HOST) && !apiKeysConfigured(db)) {
-  logger.fatal({ host: config.HOST }, `no pipeline API keys are configured, so motag listens on loopback only; add one with "motag keys add NAME --db ${config.DB_PATH}" or leave HOST unset`);
+// AUTH=none opens the tag routes and /metrics to every caller, so only this machine may reach them.
+if (config.AUTH === 'none' && !isLoopbackHost(config.HOST)) {
+  logger.fatal({ host: config.HOST }, 'AUTH=none (open access) is allowed on loopback only: leave HOST unset, or use pipeline keys (unset AUTH, "motag keys add NAME")');
   process.exit(1);
+}
+if (config.AUTH === 'keys' && !apiKeysConfigured(db)) {
+  logger.warn(`no live pipeline API key: the tag routes and /metrics answer 401 until one is made with "motag keys add NAME --db ${config.DB_PATH}" (picked up within a second)`);
 }
 const tagger = createTagger(config.MODEL_PATH ? { modelPath: config.MODEL_PATH } : {});
 const state: AppState = { accepting: true };
