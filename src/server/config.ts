@@ -29,6 +29,14 @@ const EnvSchema = z.object({
   // Proxy hops in front of the service whose X-Forwarded-For is believed
   // (express 'trust proxy'); 0: the client address is the socket's and
   // X-Forwarded-For is ignored, so nobody can pose as another address.
+  // Tagging threads; a slow record holds one thread, never the request thread.
+  TAG_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  // Longest a tag request may take, waiting for a thread included: then 503
+  // and the thread is replaced.
+  TAG_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+  // Largest answer sent: a batch of long narratives dense with cues carries
+  // far more evidence than text. Over it: 413, send fewer records.
+  MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
