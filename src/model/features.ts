@@ -19,7 +19,7 @@ export const HASH_SIZE = 1 << HASH_BITS;
 /*
  * Rule outputs (and the bias) are hashed into their own slots after the word
  * space, so the model can tell them apart: the rule-anchored combination
- * (train.ts) fits them first and lets the word features move the result only
+ * (src/training/train.ts) fits them first and lets the word features move the result only
  * within a bounded margin.
  */
 export const RULE_BITS = 14;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/store.js';
-import { applyPlatt, expectedCalibrationError, fitPlatt } from '../../src/model/calibrate.js';
+import { applyPlatt, sigmoid } from '../../src/model/calibration.js';
+import { expectedCalibrationError, fitPlatt } from '../../src/training/calibrate.js';
 import { hashFeature, FEATURE_SPACE as HASH_SIZE, type Feature } from '../../src/model/features.js';
-import { dot, sigmoid, trainLogistic } from '../../src/model/logistic.js';
+import { dot, trainLogistic } from '../../src/training/logistic.js';
 import { LinearModel } from '../../src/model/linear-model.js';
-import { abstainBand, f1At, smoothedF1Threshold } from '../../src/model/thresholds.js';
-import { prepare, trainModel } from '../../src/model/train.js';
+import { abstainBand, f1At, smoothedF1Threshold } from '../../src/training/thresholds.js';
+import { prepare, trainModel } from '../../src/training/train.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { createRuleEngine } from '../../src/rules/engine.js';
 import { join } from 'node:path';
@@ -109,7 +110,7 @@ describe('rule-anchored combination', () => {
     expect(new LinearModel(file(1.5)).probabilities([{ index: rule, value: 3 }]).alcohol).toBeCloseTo(sigmoid(6), 5);
   });
   it('weights real records to the share asked for, keeping the mean weight at 1', async () => {
-    const { sourceWeights } = await import('../../src/model/train.js');
+    const { sourceWeights } = await import('../../src/training/train.js');
     const recs = [...Array(8)].map((_, i) => ({ source: i < 2 ? 'real:x' : 'synthetic:y' })) as never;
     const w = sourceWeights(recs, 0.5);
     expect(w[0]! * 2).toBeCloseTo(4);

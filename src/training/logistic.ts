@@ -1,5 +1,6 @@
 import { seededRandom, shuffleInPlace } from '../random.js';
-import type { Feature } from './features.js';
+import { sigmoid } from '../model/calibration.js';
+import type { Feature } from '../model/features.js';
 
 /*
  * A small binary logistic regression over hashed sparse features, written
@@ -23,10 +24,6 @@ export interface Example {
   readonly weight?: number;
   /** A fixed margin the fitted weights add to (default 0): the rule stage's margin when fitting the word stage. */
   readonly offset?: number;
-}
-
-export function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
 export function dot(weights: Float32Array, features: readonly Feature[]): number {
