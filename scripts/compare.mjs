@@ -13,7 +13,7 @@ import { readCorpus } from '../dist/corpus/store.js';
 import { hashUnit } from '../dist/corpus/splits.js';
 import { countsPerTag, macro, micro, prf } from '../dist/eval/metrics.js';
 import { goldSet } from '../dist/eval/evaluate.js';
-import { loadKeywordBaseline } from '../dist/eval/keyword-baseline.js';
+import { loadKeywordBaseline } from '../dist/rules/keyword-baseline.js';
 import { prepare, trainModel } from '../dist/training/train.js';
 import { smoothedF1Threshold } from '../dist/training/thresholds.js';
 import { LEXICON_DIR } from '../dist/paths.js';

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { readCorpus } from '../dist/corpus/store.js';
 import { hashUnit } from '../dist/corpus/splits.js';
 import { goldSet } from '../dist/eval/evaluate.js';
-import { loadKeywordBaseline } from '../dist/eval/keyword-baseline.js';
+import { loadKeywordBaseline } from '../dist/rules/keyword-baseline.js';
 import { countsPerTag, prf as metricsPrf } from '../dist/eval/metrics.js';
 import { ALL_ANCHORED, COMBINATION, JOINT, prepare, trainModel } from '../dist/training/train.js';
 import { LEXICON_DIR } from '../dist/paths.js';

@@ -5,12 +5,12 @@ import type { Logger } from 'pino';
 import type { Tagger } from '../tagger/tagger.js';
 import { TAG_DEFINITIONS, TAG_IDS } from '../tags.js';
 import type { ServiceConfig } from './config.js';
-import { ApiError, errorHandler, notFound } from './errors.js';
+import { ApiError, errorHandler, notFound } from '../http/errors.js';
 import { ServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { batchRequestSchema, tagRequestSchema } from './schemas.js';
-import { parseBody } from './validate.js';
-import { PipelineKeys, pipelineAccess } from './access.js';
+import { parseBody } from '../http/validate.js';
+import { PipelineKeys, pipelineAccess } from '../http/access.js';
 import { reviewRouter } from '../review/routes.js';
 import type { Db } from '../store/db.js';
 

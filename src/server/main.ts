@@ -4,7 +4,7 @@ import { VERSION } from '../version.js';
 import { createApp, type AppState } from './app.js';
 import { configFromEnv } from './config.js';
 import { openDb } from '../store/db.js';
-import { apiKeysConfigured } from '../review/accounts.js';
+import { apiKeysConfigured } from '../auth/accounts.js';
 import { isLoopbackHost } from './loopback.js';
 
 /*

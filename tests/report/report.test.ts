@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKeywordBaseline } from '../../src/eval/keyword-baseline.js';
+import { loadKeywordBaseline } from '../../src/rules/keyword-baseline.js';
 import { aggregateTaggedCsv, monthOf } from '../../src/report/aggregate.js';
 import { change, reportFigures } from '../../src/report/figures.js';
 import { renderHtml } from '../../src/report/render-html.js';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { addApiKey, revokeApiKey } from '../../src/review/accounts.js';
+import { addApiKey, revokeApiKey } from '../../src/auth/accounts.js';
 import { MAX_COMMENT } from '../../src/review/schemas.js';
 import { addReview, getRecord } from '../../src/review/reviews.js';
 import { TAG_IDS, type PerTag, type TagId } from '../../src/tags.js';

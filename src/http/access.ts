@@ -1,6 +1,6 @@
 import type { RequestHandler, Request } from 'express';
 import { parse as parseCookie } from 'cookie';
-import { apiKeyName, apiKeysConfigured, sessionReviewer, type Reviewer } from '../review/accounts.js';
+import { apiKeyName, apiKeysConfigured, sessionReviewer, type Reviewer } from '../auth/accounts.js';
 import type { Db } from '../store/db.js';
 import { ApiError } from './errors.js';
 
