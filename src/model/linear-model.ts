@@ -1,6 +1,6 @@
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
 import { applyPlatt, type Platt } from './calibration.js';
-import type { Feature } from './features.js';
+import type { Feature, WeightedIndex } from './features.js';
 import { FEATURE_SPACE, HASH_BITS, HASH_SIZE, RULE_BITS } from './features.js';
 import { decodeWeights, type Band, type Decider, type ModelFile } from './model-file.js';
 
@@ -44,7 +44,7 @@ export class LinearModel {
   }
 
   /** Calibrated probability per tag. */
-  probabilities(features: readonly Feature[]): PerTag<number> {
+  probabilities(features: readonly WeightedIndex[]): PerTag<number> {
     const n = TAG_IDS.length;
     const rules = new Float64Array(n);
     const words = new Float64Array(n);

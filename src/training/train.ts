@@ -5,7 +5,7 @@ import type { RuleEngine } from '../rules/engine.js';
 import { perTag, type PerTag, type TagId } from '../tags.js';
 import { applyPlatt, type Platt } from '../model/calibration.js';
 import { fitPlatt } from './calibrate.js';
-import { extractFeatures, FEATURE_SPACE, HASH_BITS, isRuleIndex, RULE_BITS, type Feature } from '../model/features.js';
+import { extractFeatures, FEATURE_SPACE, HASH_BITS, isRuleIndex, RULE_BITS, type Feature, type WeightedIndex } from '../model/features.js';
 import { dot, trainLogistic, type Example, type TrainOptions } from './logistic.js';
 import { encodeWeights, type Band, type Decider, type ModelFile } from '../model/model-file.js';
 import { abstainBand, smoothedF1Threshold } from './thresholds.js';
@@ -100,8 +100,8 @@ export function fitTag(tag: TagId, train: readonly Prepared[], dev: readonly Pre
   }
 
   // Stage 1: the rules' outputs alone.
-  const ruleOnly = (fs: readonly Feature[]): Feature[] => fs.filter((f) => isRuleIndex(f.index));
-  const wordOnly = (fs: readonly Feature[]): Feature[] => fs.filter((f) => !isRuleIndex(f.index));
+  const ruleOnly = (fs: readonly WeightedIndex[]): WeightedIndex[] => fs.filter((f) => isRuleIndex(f.index));
+  const wordOnly = (fs: readonly WeightedIndex[]): WeightedIndex[] => fs.filter((f) => !isRuleIndex(f.index));
   const ruleExamples = examples.map((e) => ({ ...e, features: ruleOnly(e.features) }));
   const devRules = dev.map((p) => ruleOnly(p.features));
   const stage1 = pick(grid, (hyper) => trainLogistic(ruleExamples, FEATURE_SPACE, { ...hyper, seed }), (w) => devRules.map((fs) => dot(w, fs)), devLabels);

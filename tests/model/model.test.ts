@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCorpus } from '../../src/corpus/store.js';
 import { applyPlatt, sigmoid } from '../../src/model/calibration.js';
 import { expectedCalibrationError, fitPlatt } from '../../src/training/calibrate.js';
-import { hashFeature, FEATURE_SPACE as HASH_SIZE, type Feature } from '../../src/model/features.js';
+import { hashFeature, FEATURE_SPACE as HASH_SIZE, type WeightedIndex } from '../../src/model/features.js';
 import { dot, trainLogistic } from '../../src/training/logistic.js';
 import { LinearModel } from '../../src/model/linear-model.js';
 import { abstainBand, f1At, smoothedF1Threshold } from '../../src/training/thresholds.js';
@@ -11,7 +11,7 @@ import { LEXICON_DIR, PACKAGE_ROOT } from '../../src/paths.js';
 import { createRuleEngine } from '../../src/rules/engine.js';
 import { join } from 'node:path';
 
-const f = (name: string, value = 1): Feature => ({ index: hashFeature(name), value });
+const f = (name: string, value = 1): WeightedIndex => ({ index: hashFeature(name), value });
 const toy = [
   ...Array.from({ length: 40 }, (_, i) => ({ features: [f('bias'), f('drunk'), f(`noise${i % 7}`)], label: 1 as const })),
   ...Array.from({ length: 60 }, (_, i) => ({ features: [f('bias'), f('sober'), f(`noise${i % 7}`)], label: 0 as const })),
