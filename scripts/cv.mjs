@@ -16,7 +16,7 @@
 // held-out records pooled, each predicted by a model that never saw its
 // source); and macro-F1 per source over the tags with 10 or more positives in
 // it. --joint (every tag fitted jointly), --anchored (every tag anchored), --cap, --real-share and --rules-only try other combinations
-// (src/model/train.ts COMBINATION) without editing the code.
+// (src/training/train.ts COMBINATION) without editing the code.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,9 +24,9 @@ import { fileURLToPath } from 'node:url';
 import { readCorpus } from '../dist/corpus/store.js';
 import { hashUnit } from '../dist/corpus/splits.js';
 import { goldSet } from '../dist/eval/evaluate.js';
-import { loadKeywordBaseline } from '../dist/eval/keyword-baseline.js';
+import { loadKeywordBaseline } from '../dist/rules/keyword-baseline.js';
 import { countsPerTag, prf as metricsPrf } from '../dist/eval/metrics.js';
-import { ALL_ANCHORED, COMBINATION, JOINT, prepare, trainModel } from '../dist/model/train.js';
+import { ALL_ANCHORED, COMBINATION, JOINT, prepare, trainModel } from '../dist/training/train.js';
 import { LEXICON_DIR } from '../dist/paths.js';
 import { createRuleEngine } from '../dist/rules/engine.js';
 import { createTagger } from '../dist/tagger/tagger.js';

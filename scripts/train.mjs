@@ -8,8 +8,8 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readCorpus } from '../dist/corpus/store.js';
 import { createRuleEngine } from '../dist/rules/engine.js';
-import { prepare, trainModel, sha256File } from '../dist/model/train.js';
-import { modelCard } from '../dist/model/card.js';
+import { prepare, trainModel, sha256File } from '../dist/training/train.js';
+import { modelCard } from '../dist/training/card.js';
 import { LEXICON_DIR } from '../dist/paths.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -1,3 +1,5 @@
+import { MAX_TEXT_LENGTH } from '../limits.js';
+
 /** A narrative read from an input file, with where it came from. */
 export interface InputRecord {
   readonly kind: 'record';
@@ -22,9 +24,6 @@ export interface FieldNames {
   readonly text: string;
   readonly id: string;
 }
-
-/** The oversized-text limit shared with the HTTP service (INTERFACE.md: 20,000 characters). */
-export const MAX_TEXT_LENGTH = 20_000;
 
 /** Validates a record's text, or says why it cannot be tagged. */
 export function checkText(text: unknown, field: string): { ok: true; text: string } | { ok: false; reason: string } {

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError, type Command } from 'commander';
-import { addApiKey, addUser, disableUser, listApiKeys, listUsers, revokeApiKey, ROLES, setPassword, type Role } from '../review/accounts.js';
+import { addApiKey, addUser, disableUser, listApiKeys, listUsers, revokeApiKey, ROLES, setPassword, type Role } from '../auth/accounts.js';
 import { DEFAULT_DB_PATH, openDb } from '../store/db.js';
 
 /*

@@ -3,7 +3,7 @@ import { readGold } from '../corpus/read-gold.js';
 import { SPLITS, type Split } from '../corpus/record.js';
 import { errorCases, familyPrecision, scoreSystem, type EvalReport } from '../eval/evaluate.js';
 import { formatReport } from '../eval/format-report.js';
-import { loadKeywordBaseline } from '../eval/keyword-baseline.js';
+import { loadKeywordBaseline } from '../rules/keyword-baseline.js';
 import { createTagger } from '../tagger/tagger.js';
 
 export function registerEval(program: Command): void {

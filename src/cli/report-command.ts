@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadKeywordBaseline } from '../eval/keyword-baseline.js';
+import { loadKeywordBaseline } from '../rules/keyword-baseline.js';
 import { aggregateTaggedCsv } from '../report/aggregate.js';
 import { DATE_ORDERS, type DateOrder } from '../report/dates.js';
 import { reportFigures } from '../report/figures.js';

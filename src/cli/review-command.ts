@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { InputEncoding } from '../batch/decode.js';
 import { formatFromPath, type FileFormat } from '../batch/format.js';
 import { readRecords } from '../batch/read-records.js';
-import { loadKeywordBaseline } from '../eval/keyword-baseline.js';
+import { loadKeywordBaseline } from '../rules/keyword-baseline.js';
 import { loadRun, type RunRecord } from '../review/runs.js';
 import { DEFAULT_DB_PATH, openDb } from '../store/db.js';
 import { createTagger } from '../tagger/tagger.js';

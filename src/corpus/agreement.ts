@@ -1,4 +1,4 @@
-import { cohensKappa } from '../eval/kappa.js';
+import { cohensKappa } from './kappa.js';
 import { TAG_IDS, type TagId } from '../tags.js';
 import type { CorpusRecord, Labels } from './record.js';
 

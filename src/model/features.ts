@@ -19,7 +19,7 @@ export const HASH_SIZE = 1 << HASH_BITS;
 /*
  * Rule outputs (and the bias) are hashed into their own slots after the word
  * space, so the model can tell them apart: the rule-anchored combination
- * (train.ts) fits them first and lets the word features move the result only
+ * (src/training/train.ts) fits them first and lets the word features move the result only
  * within a bounded margin.
  */
 export const RULE_BITS = 14;
@@ -34,21 +34,35 @@ export function isRuleIndex(index: number): boolean {
 const RULE_FEATURE_CAP = 2;
 const ROLE_RANKS = ['', 'wrong_party', 'unclear', 'linked'] as const;
 
-export interface Feature {
+/** What scoring needs of a feature: where it is and how much of it there is. */
+export interface WeightedIndex {
   readonly index: number;
   readonly value: number;
-  /** Builds the readable name; kept only when explaining a decision, and called only for the few features shown. */
-  readonly describe?: () => string;
-  readonly start?: number;
-  readonly end?: number;
+}
+
+export interface Feature extends WeightedIndex {
+  /** The span the feature came from (-1 when it has none, like the bias or a rule verdict). */
+  readonly start: number;
+  readonly end: number;
+  /*
+   * Enough to build the readable name later (featureName), so a record's
+   * features are extracted once and names are built only for the few
+   * features an explanation shows: the token a word feature came from and
+   * which part of it (WORD, BIGRAM, or a character n-gram's offset), or the
+   * name of a rule feature, which exists as a string already.
+   */
+  readonly token: number;
+  readonly part: number;
+  readonly label: string | null;
 }
 
 export interface FeatureOptions {
   /** Include the rule layer's outputs (rules plus model) or not (model only). */
   readonly ruleFeatures: boolean;
-  /** Keep names and spans for explanation (slower; off in bulk tagging). */
-  readonly named?: boolean;
 }
+
+const WORD = -1;
+const BIGRAM = -2;
 
 /** FNV-1a: fast, stable across platforms, good enough spread for feature hashing. */
 const FNV_OFFSET = 0x811c9dc5;
@@ -75,7 +89,7 @@ export function hashRuleFeature(s: string): number {
 /*
  * Hashing the parts of a feature name one after another gives the same value
  * as hashing the joined name (FNV is sequential), so bulk tagging builds no
- * name strings at all; only explanations (named) build them.
+ * name strings at all; only explanations build them (featureName).
  */
 const W = fnv(FNV_OFFSET, 'w:');
 const B = fnv(FNV_OFFSET, 'b:');
@@ -83,41 +97,32 @@ const C = fnv(FNV_OFFSET, 'c:');
 const CARET = 94; // '^' pads the start of a word for its character n-grams
 const DOLLAR = 36; // '$' pads the end
 
-interface Sink {
-  add(index: number, value: number, name: () => string, start?: number, end?: number): void;
-}
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function extractFeatures(tokens: readonly Token[], findings: readonly Finding[], opts: FeatureOptions): Feature[] {
-  const features = new Map<number, { index: number; value: number; describe?: () => string; start?: number; end?: number }>();
-  const sink: Sink = opts.named
-    ? {
-        add(index, value, name, start, end) {
-          const prev = features.get(index);
-          if (prev) prev.value += value;
-          else features.set(index, { index, value, describe: name, start, end });
-        },
-      }
-    : {
-        add(index, value) {
-          const prev = features.get(index);
-          if (prev) prev.value += value;
-          else features.set(index, { index, value });
-        },
-      };
-  const named = (s: string): void => sink.add(hashRuleFeature(s), 1, () => s);
+  const features = new Map<number, Mutable<Feature>>();
+  // The first feature to reach an index keeps its span and name; later ones only add their value.
+  const sink = {
+    add(index: number, value: number, start: number, end: number, token: number, part: number, label: string | null): void {
+      const prev = features.get(index);
+      if (prev) prev.value += value;
+      else features.set(index, { index, value, start, end, token, part, label });
+    },
+  };
+  const output = (s: string): void => sink.add(hashRuleFeature(s), 1, -1, -1, -1, 0, s);
   // Text features are length-normalised so long narratives do not dominate.
   const text = 1 / Math.sqrt(Math.max(1, tokens.length));
 
-  named('bias');
+  output('bias');
   const judged = opts.ruleFeatures ? judgedTokens(tokens, findings) : null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (judged?.[i]) continue;
     const norm = t.norm;
-    sink.add(bucket(fnv(W, norm)), text, () => `w:${norm}`, t.start, t.end);
+    sink.add(bucket(fnv(W, norm)), text, t.start, t.end, i, WORD, null);
     const next = tokens[i + 1];
     if (next && next.sentence === t.sentence && !judged?.[i + 1]) {
-      sink.add(bucket(fnv(fnv(fnv(B, norm), ' '), next.norm)), text, () => `b:${norm} ${next.norm}`, t.start, next.end);
+      sink.add(bucket(fnv(fnv(fnv(B, norm), ' '), next.norm)), text, t.start, next.end, i, BIGRAM, null);
     }
     if (norm.length >= 5 && norm.charCodeAt(0) !== 60 /* '<' */) {
       // 4-grams of "^word$", without building the padded string.
@@ -126,14 +131,14 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
       for (let j = 0; j + 4 <= n; j++) {
         let h = C;
         for (let k = j; k < j + 4; k++) h = Math.imul(h ^ at(k), FNV_PRIME);
-        sink.add(bucket(h), text / 4, () => `c:${String.fromCharCode(at(j), at(j + 1), at(j + 2), at(j + 3))}`, t.start, t.end);
+        sink.add(bucket(h), text / 4, t.start, t.end, i, j, null);
       }
     }
   }
   if (opts.ruleFeatures) {
     // The rules' own verdict per tag, so the model can learn where to trust them.
     const scores = ruleScores(findings);
-    for (const tag of TAG_IDS) named(scores[tag] >= RULE_THRESHOLD ? `rule:${tag}:yes` : `rule:${tag}:no`);
+    for (const tag of TAG_IDS) output(scores[tag] >= RULE_THRESHOLD ? `rule:${tag}:yes` : `rule:${tag}:no`);
     // For relationship tags, the surest role any of its cues reached, pooled
     // over cue families: a sibling linked by a verb is as good as a parent.
     const roles = new Map<string, number>();
@@ -142,7 +147,7 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
       const rank = f.weight > 0 ? (f.role === 'linked' ? 3 : 2) : 1;
       if ((roles.get(f.tag) ?? 0) < rank) roles.set(f.tag, rank);
     }
-    for (const [tag, rank] of roles) named(`role:${tag}:${ROLE_RANKS[rank]}`);
+    for (const [tag, rank] of roles) output(`role:${tag}:${ROLE_RANKS[rank]}`);
     // Repeats of a cue add up to at most RULE_FEATURE_CAP: a narrative that
     // names "his wife" ten times is no more domestic than one that names her twice.
     const totals = new Map<string, { value: number; start: number; end: number }>();
@@ -153,9 +158,19 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
       if (prev) prev.value += value;
       else totals.set(name, { value, start: f.start, end: f.end });
     }
-    for (const [name, t] of totals) sink.add(hashRuleFeature(name), Math.min(t.value, RULE_FEATURE_CAP), () => name, t.start, t.end);
+    for (const [name, t] of totals) sink.add(hashRuleFeature(name), Math.min(t.value, RULE_FEATURE_CAP), t.start, t.end, -1, 0, name);
   }
   return [...features.values()];
+}
+
+/** The readable name of a feature ("w:drunk", "b:door staff", "c:^pub", "r:nte.door_staff:counted"), for explanations. */
+export function featureName(tokens: readonly Token[], f: Feature): string {
+  if (f.label !== null) return f.label;
+  const norm = tokens[f.token]!.norm;
+  if (f.part === WORD) return `w:${norm}`;
+  if (f.part === BIGRAM) return `b:${norm} ${tokens[f.token + 1]!.norm}`;
+  const padded = `^${norm}$`;
+  return `c:${padded.slice(f.part, f.part + 4)}`;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
-import { applyPlatt, type Platt } from './calibrate.js';
-import type { Feature } from './features.js';
+import { applyPlatt, type Platt } from './calibration.js';
+import type { Feature, WeightedIndex } from './features.js';
 import { FEATURE_SPACE, HASH_BITS, HASH_SIZE, RULE_BITS } from './features.js';
-import type { Band } from './thresholds.js';
-import { decodeWeights, type Decider, type ModelFile } from './model-file.js';
+import { decodeWeights, type Band, type Decider, type ModelFile } from './model-file.js';
 
 /** The word features' share of a margin, held within plus or minus cap. */
 export function capMargin(words: number, cap: number): number {
@@ -14,7 +13,7 @@ export function capMargin(words: number, cap: number): number {
  * The loaded model: all ten tags' weights interleaved in one array (feature
  * index * 10 + tag), so one pass over a record's features scores every tag.
  * A tag's margin is its rule part plus its word part, the word part capped
- * (see Combination in train.ts).
+ * (see Combination in src/training/train.ts).
  */
 export class LinearModel {
   readonly name: string;
@@ -45,7 +44,7 @@ export class LinearModel {
   }
 
   /** Calibrated probability per tag. */
-  probabilities(features: readonly Feature[]): PerTag<number> {
+  probabilities(features: readonly WeightedIndex[]): PerTag<number> {
     const n = TAG_IDS.length;
     const rules = new Float64Array(n);
     const words = new Float64Array(n);

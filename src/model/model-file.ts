@@ -26,6 +26,12 @@ const TagModelSchema = z.object({
 
 export type Decider = 'model' | 'rules';
 
+/** A tag's abstain band [low, high): scores inside it go to review (fitted by src/training/thresholds.ts). */
+export interface Band {
+  readonly low: number;
+  readonly high: number;
+}
+
 export const ModelFileSchema = z.object({
   format: z.literal('motag-model/2'),
   name: z.string().min(1),

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { STREET_ASB_FAMILIES, type KeywordBaseline, type StreetAsbFamily } from '../eval/keyword-baseline.js';
+import { STREET_ASB_FAMILIES, type KeywordBaseline, type StreetAsbFamily } from '../rules/keyword-baseline.js';
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
 import { MonthlySeries, type DateOrder, type MonthlyCounts } from './dates.js';
 

@@ -1,4 +1,4 @@
-import { STREET_ASB_FAMILIES, type StreetAsbFamily } from '../eval/keyword-baseline.js';
+import { STREET_ASB_FAMILIES, type StreetAsbFamily } from '../rules/keyword-baseline.js';
 import { TAG_IDS, type TagId } from '../tags.js';
 import type { Disagreements, PeriodFigures } from './aggregate.js';
 import type { DropReason, MonthlyCounts } from './dates.js';

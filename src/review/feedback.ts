@@ -1,6 +1,6 @@
 import type { CorpusRecord } from '../corpus/record.js';
 import { addToCorpus, type IncomingRecord } from '../corpus/store.js';
-import { cohensKappa } from '../eval/kappa.js';
+import { cohensKappa } from '../corpus/kappa.js';
 import type { Db } from '../store/db.js';
 import { TAG_IDS, type PerTag, type TagId } from '../tags.js';
 import { allReviews, getRecord, latestPerReviewer, outcome, type StoredRecord, type StoredReview } from './reviews.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../store/db.js';
 import type { TagId } from '../tags.js';
-import type { Reviewer } from './accounts.js';
+import type { Reviewer } from '../auth/accounts.js';
 import type { QueueName } from './queues.js';
 import { outcome, reviewsOf } from './reviews.js';
 

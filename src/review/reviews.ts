@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { audit, now, type Db } from '../store/db.js';
 import type { TagResult } from '../tagger/result.js';
 import { TAG_IDS, type PerTag, type TagId } from '../tags.js';
-import type { Reviewer } from './accounts.js';
+import type { Reviewer } from '../auth/accounts.js';
 import type { QueueName } from './queues.js';
 
 /** One reviewer's call on one tag: what the tagger gave and the label the reviewer settled on. */

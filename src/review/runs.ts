@@ -1,4 +1,4 @@
-import type { KeywordBaseline } from '../eval/keyword-baseline.js';
+import type { KeywordBaseline } from '../rules/keyword-baseline.js';
 import { seededRandom, shuffleInPlace } from '../random.js';
 import { audit, now, type Db } from '../store/db.js';
 import type { TagResult } from '../tagger/result.js';

@@ -6,14 +6,15 @@ import type { Tagger } from '../tagger/tagger.js';
 import { DeadlineExceeded, inProcessTagging, TaggingFailed, type RecordTagging, type TaggedRecord } from './tagging.js';
 import { TAG_DEFINITIONS, TAG_IDS } from '../tags.js';
 import type { ServiceConfig } from './config.js';
-import { ApiError, errorHandler, notFound } from './errors.js';
+import { ApiError, errorHandler, notFound } from '../http/errors.js';
+import { isLoopbackHost } from './loopback.js';
 import { ServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { batchRequestSchema, tagRequestSchema } from './schemas.js';
-import { parseBody } from './validate.js';
-import { PipelineKeys, pipelineAccess } from './access.js';
+import { parseBody } from '../http/validate.js';
+import { PipelineKeys, pipelineAccess } from '../http/access.js';
 import { reviewRouter } from '../review/routes.js';
-import type { SignInThrottle } from './sign-in-throttle.js';
+import type { SignInThrottle } from '../http/sign-in-throttle.js';
 import type { Db } from '../store/db.js';
 
 export interface AppState {
@@ -83,7 +84,7 @@ export function createApp(deps: TaggingDeps & { db: Db; config: ServiceConfig; l
   app.use(metrics.middleware());
   app.use(express.json({ limit: config.MAX_BODY_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
 
-  const pipeline = pipelineAccess(deps.pipelineKeys ?? new PipelineKeys(db), config.AUTH);
+  const pipeline = pipelineAccess(deps.pipelineKeys ?? new PipelineKeys(db), config.AUTH, isLoopbackHost(config.HOST));
 
   /** Tags on a thread within the deadline; a 503 or 413 with the reason otherwise. */
   const tagAll = async (records: { id: string | null; text: string }[]): Promise<TaggedRecord[]> => {

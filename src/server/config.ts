@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_TEXT_LENGTH } from '../batch/records.js';
+import { MAX_TEXT_LENGTH } from '../limits.js';
 import { DEFAULT_DB_PATH } from '../store/db.js';
 
 /*
@@ -22,10 +22,12 @@ const EnvSchema = z.object({
   DB_PATH: z.string().min(1).default(DEFAULT_DB_PATH),
   // Mark the session cookie Secure: set when the service sits behind HTTPS.
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  // The tag routes and /metrics need a live pipeline key unless AUTH=none,
-  // which is an explicit choice and refused beyond loopback (main.ts): the
-  // service never falls open because keys were revoked.
-  AUTH: z.enum(['keys', 'none']).default('keys'),
+  // Who may call the tag routes and /metrics (http/access.ts AuthMode): keys
+  // (a live pipeline key always), none (open: explicit, loopback only,
+  // main.ts), auto (default: open on loopback until the first key is ever
+  // made, then keys for good). The service never falls open because keys
+  // were revoked.
+  AUTH: z.enum(['auto', 'keys', 'none']).default('auto'),
   // Proxy hops in front of the service whose X-Forwarded-For is believed
   // (express 'trust proxy'); 0: the client address is the socket's and
   // X-Forwarded-For is ignored, so nobody can pose as another address.

@@ -3,7 +3,7 @@ import { VERSION } from '../version.js';
 import { createApp, type AppState } from './app.js';
 import { configFromEnv } from './config.js';
 import { openDb } from '../store/db.js';
-import { apiKeysConfigured } from '../review/accounts.js';
+import { apiKeysConfigured, apiKeysEverMade } from '../auth/accounts.js';
 import { isLoopbackHost } from './loopback.js';
 import { workerPoolTagging } from './tag-pool.js';
 
@@ -24,8 +24,12 @@ if (config.AUTH === 'none' && !isLoopbackHost(config.HOST)) {
   logger.fatal({ host: config.HOST }, 'AUTH=none (open access) is allowed on loopback only: leave HOST unset, or use pipeline keys (unset AUTH, "motag keys add NAME")');
   process.exit(1);
 }
-if (config.AUTH === 'keys' && !apiKeysConfigured(db)) {
-  logger.warn(`no live pipeline API key: the tag routes and /metrics answer 401 until one is made with "motag keys add NAME --db ${config.DB_PATH}" (picked up within a second)`);
+if (config.AUTH !== 'none' && !apiKeysConfigured(db)) {
+  if (config.AUTH === 'auto' && isLoopbackHost(config.HOST) && !apiKeysEverMade(db)) {
+    logger.warn('no pipeline API key has been made: the tag routes and /metrics are open to this machine only (loopback) until the first one is made with "motag keys add NAME"; from then on a key is always needed');
+  } else {
+    logger.warn(`no live pipeline API key: the tag routes and /metrics answer 401 until one is made with "motag keys add NAME --db ${config.DB_PATH}" (picked up within a second)`);
+  }
 }
 let tagging: Awaited<ReturnType<typeof workerPoolTagging>>;
 try {

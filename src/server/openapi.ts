@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ServiceConfig } from './config.js';
 import { LoginSchema, ReviewSchema } from '../review/schemas.js';
 import { QUEUES } from '../review/queues.js';
-import { BatchResultSchema, ErrorSchema, TagResultSchema, TagsListSchema, batchRequestSchema, tagRequestSchema } from './schemas.js';
+import { TagResultSchema } from '../tagger/result.js';
+import { BatchResultSchema, ErrorSchema, TagsListSchema, batchRequestSchema, tagRequestSchema } from './schemas.js';
 
 /** GET /openapi.json, generated from the same zod schemas that validate requests. */
 export function openApiDocument(config: ServiceConfig, version: string): Record<string, unknown> {

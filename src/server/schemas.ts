@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { TagResultSchema } from '../tagger/result.js';
 import { TAG_IDS } from '../tags.js';
 
 /*
  * The HTTP contract as zod schemas: requests are validated with them and
  * GET /openapi.json is generated from them, so the two cannot drift apart.
+ * The result itself is the tagger's schema (src/tagger/result.ts).
  */
 export function tagRequestSchema(maxText: number) {
   return z
@@ -33,18 +35,6 @@ export function batchRequestSchema(maxText: number, maxBatch: number) {
 }
 
 const TagId = z.enum(TAG_IDS);
-const Span = { start: z.number().int(), end: z.number().int(), text: z.string() };
-
-export const TagResultSchema = z.object({
-  id: z.string().nullable(),
-  tags: z.array(TagId).describe('The tags decided yes'),
-  scores: z.object(Object.fromEntries(TAG_IDS.map((t) => [t, z.number().min(0).max(1)]))),
-  needs_review: z.array(TagId).describe("Tags whose score is inside the model's abstain band"),
-  evidence: z.array(z.object({ tag: TagId, ...Span, source: z.string(), weight: z.number(), note: z.string().optional() })),
-  discounted: z.array(z.object({ tag: TagId, ...Span, reason: z.string(), source: z.string(), by: z.string().optional() })),
-  model: z.string(),
-});
-
 export const BatchResultSchema = z.object({ results: z.array(TagResultSchema) });
 
 export const ErrorSchema = z.object({

@@ -1,4 +1,4 @@
-import type { Band } from '../model/thresholds.js';
+import type { Band } from '../model/model-file.js';
 import type { Tagger } from '../tagger/tagger.js';
 import type { PerTag, TagId } from '../tags.js';
 

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFeatures } from '../model/features.js';
+import { extractFeatures, featureName, type Feature } from '../model/features.js';
 import { LinearModel } from '../model/linear-model.js';
-import { readModelFile } from '../model/model-file.js';
-import type { Band } from '../model/thresholds.js';
+import { readModelFile, type Band } from '../model/model-file.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../paths.js';
 import { VERSION } from '../version.js';
 import type { Finding } from '../rules/analyse.js';
 import { createRuleEngine, type RuleAnalysis } from '../rules/engine.js';
+import type { Token } from '../text/tokens.js';
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
 import type { Discounted, Evidence, TagResult } from './result.js';
 import { RULE_THRESHOLD, round, ruleScores } from '../rules/score.js';
@@ -68,10 +68,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       // Every positive stays explainable: a tag the model gave with no rule cue
       // shows the words that drove it.
       const unexplained = tags.filter((t) => !evidence.some((e) => e.tag === t));
-      if (unexplained.length > 0) {
-        const named = extractFeatures(tokens, findings, { ruleFeatures: model.ruleFeatures, named: true });
-        for (const tag of unexplained) evidence.push(...modelEvidence(model, named, tag, text));
-      }
+      for (const tag of unexplained) evidence.push(...modelEvidence(model, features, tokens, tag, text));
       return { id, tags, scores, needs_review: needsReview, evidence, discounted, model: name };
     },
   };
@@ -92,19 +89,19 @@ function ruleDiscounts(findings: readonly Finding[]): Discounted[] {
 /** Function words carry weight in the model but explain nothing to a reviewer. */
 const NOT_EXPLANATORY = new Set(['the', 'a', 'an', 'at', 'in', 'on', 'of', 'to', 'and', 'was', 'is', 'by', 'with', 'for', 'from', 'her', 'his', 'he', 'she', 'they', 'it', "'s", 'as', 'when', 'then', 'had', 'has', 'been', 'were', 'be']);
 
-function explanatory(name: string | undefined): boolean {
-  if (!name || name === 'bias') return false;
+function explanatory(name: string): boolean {
+  if (name === 'bias') return false;
   const words = name.replace(/^[wbc]:/, '').split(' ');
   return name.startsWith('r:') || name.startsWith('rule:') || !words.every((w) => NOT_EXPLANATORY.has(w));
 }
 
-function modelEvidence(model: LinearModel, features: ReturnType<typeof extractFeatures>, tag: TagId, text: string): Evidence[] {
+function modelEvidence(model: LinearModel, features: readonly Feature[], tokens: readonly Token[], tag: TagId, text: string): Evidence[] {
   const out: Evidence[] = [];
   // Contributions come largest first; stop at the first few a reviewer can read.
   for (const { feature, contribution } of model.contributions(features, tag)) {
     if (out.length === MODEL_EVIDENCE_FEATURES || contribution <= 0) break;
-    if (feature.start === undefined || feature.end === undefined) continue;
-    const name = feature.describe?.();
+    if (feature.start < 0) continue;
+    const name = featureName(tokens, feature);
     if (!explanatory(name)) continue;
     out.push({
       tag,

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { authenticate, apiKeyName } from '../../src/review/accounts.js';
+import { authenticate, apiKeyName } from '../../src/auth/accounts.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { openDb } from '../../src/store/db.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapF1 } from '../../src/eval/bootstrap.js';
-import { cohensKappa } from '../../src/eval/kappa.js';
+import { cohensKappa } from '../../src/corpus/kappa.js';
 import { countsPerTag, macro, micro, prf, type Pair } from '../../src/eval/metrics.js';
 import type { TagId } from '../../src/tags.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKeywordBaseline } from '../../src/eval/keyword-baseline.js';
+import { loadKeywordBaseline } from '../../src/rules/keyword-baseline.js';
 import { aggregateTaggedCsv } from '../../src/report/aggregate.js';
 import { monthOf } from '../../src/report/dates.js';
 import { change, reportFigures } from '../../src/report/figures.js';

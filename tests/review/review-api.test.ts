@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { addApiKey, revokeApiKey } from '../../src/review/accounts.js';
+import { addApiKey, revokeApiKey } from '../../src/auth/accounts.js';
 import { MAX_COMMENT } from '../../src/review/schemas.js';
 import { addReview, getRecord } from '../../src/review/reviews.js';
 import { TAG_IDS, type PerTag, type TagId } from '../../src/tags.js';
@@ -57,8 +57,8 @@ describe('review access', () => {
 describe('pipeline keys', () => {
   it('requires a live key on the tag routes and /metrics; a key can never review', async () => {
     const { db } = reviewFixture();
-    const local = appFor(db, { keyTtlMs: 0 });
-    // No key made yet: closed, not open.
+    const local = appFor(db, { keyTtlMs: 0, env: { AUTH: 'keys' } });
+    // AUTH=keys, no key made yet: closed, not open.
     const none = await request(local).post('/v1/tag').send({ text: 'drunk male' }).expect(401);
     expect(none.body.error.message).toMatch(/API key/);
     const key = addApiKey(db, 'pipeline', 'test');
@@ -92,6 +92,26 @@ describe('pipeline keys', () => {
     await request(local).post('/v1/tag').set('Authorization', `Bearer ${newKey}`).send({ text: 'drunk male' }).expect(401);
     await request(local).get('/v1/tags').expect(401);
     await request(local).get('/metrics').expect(401);
+  });
+
+  it('AUTH=auto (the default) is open on loopback only until the first key is ever made, then never again', async () => {
+    const { db } = reviewFixture();
+    const fresh = appFor(db, { keyTtlMs: 0 });
+    // A fresh clone on loopback: npm start serves the shipped model with no set-up.
+    await request(fresh).post('/v1/tag').send({ text: 'drunk male' }).expect(200);
+    // Listening beyond loopback with no key: closed.
+    const exposed = appFor(db, { keyTtlMs: 0, env: { HOST: '0.0.0.0' } });
+    await request(exposed).post('/v1/tag').send({ text: 'drunk male' }).expect(401);
+    await request(exposed).get('/metrics').expect(401);
+    const key = addApiKey(db, 'pipeline', 'test');
+    await request(fresh).post('/v1/tag').send({ text: 'drunk male' }).expect(401);
+    await request(fresh).post('/v1/tag').set('Authorization', `Bearer ${key}`).send({ text: 'drunk male' }).expect(200);
+    // Revoking every key closes the routes; it never re-opens them.
+    revokeApiKey(db, 'pipeline', 'test');
+    await request(fresh).post('/v1/tag').send({ text: 'drunk male' }).expect(401);
+    await request(fresh).get('/metrics').expect(401);
+    // Nor does a restart: a new app over the same database stays closed.
+    await request(appFor(db, { keyTtlMs: 0 })).post('/v1/tag').send({ text: 'drunk male' }).expect(401);
   });
 
   it('opens the tag routes and /metrics only with AUTH=none', async () => {

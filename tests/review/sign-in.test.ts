@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { addApiKey } from '../../src/review/accounts.js';
-import { DEFAULT_THROTTLE, SignInThrottle } from '../../src/server/sign-in-throttle.js';
+import { addApiKey } from '../../src/auth/accounts.js';
+import { DEFAULT_THROTTLE, SignInThrottle } from '../../src/http/sign-in-throttle.js';
 import { appFor, PASSWORD, reviewFixture } from './fixture.js';
 
 /*

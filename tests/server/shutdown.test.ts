@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { addApiKey } from '../../src/review/accounts.js';
+import { addApiKey } from '../../src/auth/accounts.js';
 import { openDb } from '../../src/store/db.js';
 import { postJson, startServer } from './server-process.js';
 

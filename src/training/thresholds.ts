@@ -6,10 +6,7 @@
  * 0.95, scores < low are negatives with negative predictive value >= 0.95.
  * Records inside the band go to review.
  */
-export interface Band {
-  readonly low: number;
-  readonly high: number;
-}
+import type { Band } from '../model/model-file.js';
 
 /** F1 of deciding "yes" at scores >= t. */
 export function f1At(scores: readonly number[], labels: readonly (0 | 1)[], t: number): number {

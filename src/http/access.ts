@@ -1,6 +1,6 @@
 import type { RequestHandler, Request } from 'express';
 import { parse as parseCookie } from 'cookie';
-import { apiKeyName, sessionReviewer, type Reviewer } from '../review/accounts.js';
+import { apiKeyName, apiKeysEverMade, sessionReviewer, type Reviewer } from '../auth/accounts.js';
 import type { Db } from '../store/db.js';
 import { ApiError } from './errors.js';
 
@@ -8,7 +8,7 @@ import { ApiError } from './errors.js';
  * Two kinds of caller, never interchangeable:
  * - the pipeline, with an API key ("mtk_..."), on the tag routes and
  *   /metrics. A key is always needed unless the service was started with
- *   AUTH=none (loopback only, see main.ts): revoking the last key closes the
+ *   AUTH=none (loopback only, see server/main.ts): revoking the last key closes the
  *   routes, it never opens them. Several keys can be live, for rotation;
  * - reviewers, signed in with a password, with a session token ("mts_...") in
  *   a cookie (the page) or a bearer header (scripts), on the review routes.
@@ -58,13 +58,35 @@ export class PipelineKeys {
     }
     return this.names.get(key)!;
   }
+
+  /** Whether a key was ever made; once true it stays true (rows are revoked, never deleted), so it is not re-read. */
+  everMade(): boolean {
+    if (this.made) return true;
+    const now = Date.now();
+    if (now - this.madeCheckedAt >= this.ttlMs) {
+      this.madeCheckedAt = now;
+      this.made = apiKeysEverMade(this.db);
+    }
+    return this.made;
+  }
+  private made = false;
+  private madeCheckedAt = -Infinity;
 }
 
-export type AuthMode = 'keys' | 'none';
+/**
+ * - keys: a live pipeline key is always needed;
+ * - none: open to every caller; an explicit choice, refused beyond loopback (server/main.ts);
+ * - auto (the default): open only while the service listens on loopback and no
+ *   pipeline key has ever been made in its database, so `npm ci && npm start`
+ *   works on a fresh clone and nobody else can reach it; from the first key on
+ *   it is `keys` for good: revoking every key closes the routes, never opens them.
+ */
+export type AuthMode = 'keys' | 'none' | 'auto';
 
-export function pipelineAccess(keys: PipelineKeys, mode: AuthMode): RequestHandler {
+export function pipelineAccess(keys: PipelineKeys, mode: AuthMode, loopback: boolean): RequestHandler {
   return (req, res, next) => {
     if (mode === 'none') return next();
+    if (mode === 'auto' && loopback && !keys.everMade()) return next();
     const key = bearer(req);
     if (!key) throw new ApiError(401, 'unauthorized', 'this service requires an API key: send Authorization: Bearer <key> (motag keys add NAME makes one)');
     const name = keys.nameOf(key);

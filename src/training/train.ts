@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import type { CorpusRecord } from '../corpus/record.js';
 import type { RuleEngine } from '../rules/engine.js';
 import { perTag, type PerTag, type TagId } from '../tags.js';
-import { fitPlatt, applyPlatt, type Platt } from './calibrate.js';
-import { extractFeatures, FEATURE_SPACE, HASH_BITS, isRuleIndex, RULE_BITS, type Feature } from './features.js';
+import { applyPlatt, type Platt } from '../model/calibration.js';
+import { fitPlatt } from './calibrate.js';
+import { extractFeatures, FEATURE_SPACE, HASH_BITS, isRuleIndex, RULE_BITS, type Feature, type WeightedIndex } from '../model/features.js';
 import { dot, trainLogistic, type Example, type TrainOptions } from './logistic.js';
-import { encodeWeights, type Decider, type ModelFile } from './model-file.js';
-import { abstainBand, smoothedF1Threshold, type Band } from './thresholds.js';
-import { capMargin } from './linear-model.js';
+import { encodeWeights, type Band, type Decider, type ModelFile } from '../model/model-file.js';
+import { abstainBand, smoothedF1Threshold } from './thresholds.js';
+import { capMargin } from '../model/linear-model.js';
 
 /*
  * Training: fit on the train split, choose each tag's regularisation and class
@@ -99,8 +100,8 @@ export function fitTag(tag: TagId, train: readonly Prepared[], dev: readonly Pre
   }
 
   // Stage 1: the rules' outputs alone.
-  const ruleOnly = (fs: readonly Feature[]): Feature[] => fs.filter((f) => isRuleIndex(f.index));
-  const wordOnly = (fs: readonly Feature[]): Feature[] => fs.filter((f) => !isRuleIndex(f.index));
+  const ruleOnly = (fs: readonly WeightedIndex[]): WeightedIndex[] => fs.filter((f) => isRuleIndex(f.index));
+  const wordOnly = (fs: readonly WeightedIndex[]): WeightedIndex[] => fs.filter((f) => !isRuleIndex(f.index));
   const ruleExamples = examples.map((e) => ({ ...e, features: ruleOnly(e.features) }));
   const devRules = dev.map((p) => ruleOnly(p.features));
   const stage1 = pick(grid, (hyper) => trainLogistic(ruleExamples, FEATURE_SPACE, { ...hyper, seed }), (w) => devRules.map((fs) => dot(w, fs)), devLabels);

@@ -1,16 +1,11 @@
-import { sigmoid } from './logistic.js';
+import { sigmoid, type Platt } from '../model/calibration.js';
 
 /*
  * Platt scaling: a logistic map from the model's raw margin to a probability,
- * fitted on the dev split. Class weighting in training shifts the raw scores;
+ * fitted on the dev split (applied by src/model/calibration.ts). Class weighting in training shifts the raw scores;
  * this puts them back on a probability scale, so a score of 0.8 means about
  * 80% of such records carry the tag.
  */
-export interface Platt {
-  readonly a: number;
-  readonly b: number;
-}
-
 export function fitPlatt(margins: readonly number[], labels: readonly (0 | 1)[]): Platt {
   // Platt's smoothed targets keep the fit finite when dev separates perfectly.
   const pos = labels.filter((l) => l === 1).length;
@@ -32,10 +27,6 @@ export function fitPlatt(margins: readonly number[], labels: readonly (0 | 1)[])
     b -= (0.5 * gb) / margins.length;
   }
   return { a, b };
-}
-
-export function applyPlatt(p: Platt, margin: number): number {
-  return sigmoid(p.a * margin + p.b);
 }
 
 /** Expected calibration error over ten equal-width bins. */

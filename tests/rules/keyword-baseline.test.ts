@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadKeywordBaseline } from '../../src/eval/keyword-baseline.js';
+import { loadKeywordBaseline } from '../../src/rules/keyword-baseline.js';
 
 const kw = loadKeywordBaseline();
 

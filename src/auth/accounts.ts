@@ -118,6 +118,11 @@ export function apiKeysConfigured(db: Db): boolean {
   return db.prepare('SELECT 1 FROM api_keys WHERE revoked_at IS NULL LIMIT 1').get() !== undefined;
 }
 
+/** Whether any pipeline key was ever made here, revoked or not: from then on the tag routes never open without one. */
+export function apiKeysEverMade(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM api_keys LIMIT 1').get() !== undefined;
+}
+
 /** The key's name when it is a live pipeline key. */
 export function apiKeyName(db: Db, key: string): string | null {
   if (!key.startsWith('mtk_')) return null;

@@ -5,7 +5,7 @@ import { goldSet } from '../eval/evaluate.js';
 import { createTagger } from '../tagger/tagger.js';
 import { TAG_IDS, perTag, type PerTag } from '../tags.js';
 import { expectedCalibrationError } from './calibrate.js';
-import { readModelFile } from './model-file.js';
+import { readModelFile } from '../model/model-file.js';
 
 interface SplitFigures {
   readonly records: number;

@@ -1,5 +1,6 @@
 import { seededRandom, shuffleInPlace } from '../random.js';
-import type { Feature } from './features.js';
+import { sigmoid } from '../model/calibration.js';
+import type { WeightedIndex } from '../model/features.js';
 
 /*
  * A small binary logistic regression over hashed sparse features, written
@@ -17,7 +18,7 @@ export interface TrainOptions {
 }
 
 export interface Example {
-  readonly features: readonly Feature[];
+  readonly features: readonly WeightedIndex[];
   readonly label: 0 | 1;
   /** How much the example counts (default 1): balances real records against synthetic ones. */
   readonly weight?: number;
@@ -25,11 +26,7 @@ export interface Example {
   readonly offset?: number;
 }
 
-export function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-}
-
-export function dot(weights: Float32Array, features: readonly Feature[]): number {
+export function dot(weights: Float32Array, features: readonly WeightedIndex[]): number {
   let z = 0;
   for (const f of features) z += weights[f.index]! * f.value;
   return z;
