@@ -14,7 +14,7 @@ import { workerPoolTagging } from './tag-pool.js';
  * slow record is being tagged. SIGTERM stops accepting, lets in-flight
  * requests finish (none outlives TAG_DEADLINE_MS), then exits.
  */
-const config = configFromEnv();
+const config = readConfig();
 // Asynchronous writes: a request's log line never blocks the event loop on a
 // slow stdout (a pipe to a log shipper); pino flushes what is left on exit.
 const logger = pino({ level: config.LOG_LEVEL, base: { service: 'motag' } }, pino.destination({ sync: false }));
@@ -46,7 +46,10 @@ const tagger = tagging.info;
 const state: AppState = { accepting: true };
 const app = createApp({ tagging, db, config, logger, version: VERSION, state });
 
-const server = app.listen(config.PORT, config.HOST, () => {
+// Not app.listen's callback: express 5 calls it on a listen error too, which
+// logged "listening" for a port that was already taken.
+const server = app.listen(config.PORT, config.HOST);
+server.once('listening', () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ host: config.HOST, port, model: tagger.model }, `motag listening on http://${config.HOST}:${port}`);
@@ -76,3 +79,13 @@ function shutdown(signal: string): void {
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+
+/** The settings, or one JSON log line naming what is wrong and exit 1: never a stack trace. */
+function readConfig(): ReturnType<typeof configFromEnv> {
+  try {
+    return configFromEnv();
+  } catch (err) {
+    pino({ base: { service: 'motag' } }, pino.destination({ sync: true })).fatal((err as Error).message.replace(/^motag: /, ''));
+    process.exit(1);
+  }
+}

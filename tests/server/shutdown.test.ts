@@ -51,3 +51,29 @@ describe('where the service listens', () => {
     expect(await server.exited).toBe(0);
   });
 });
+
+describe('start-up failures', () => {
+  const dbPath = () => join(mkdtempSync(join(tmpdir(), 'motag-start-')), 'motag.db');
+
+  it('a bad setting is one JSON log line and exit 1, not a stack trace', async () => {
+    const server = startServer({ DB_PATH: dbPath(), PORT: 'abc' });
+    expect(await server.exited).toBe(1);
+    const lines = server.log().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!);
+    expect(line).toMatchObject({ level: 60, service: 'motag' });
+    expect(line.msg).toMatch(/invalid configuration: PORT/);
+    expect(server.log()).not.toMatch(/\n\s+at /);
+  });
+
+  it('a port already in use fails with exit 1 and never claims to be listening', async () => {
+    const first = startServer({ DB_PATH: dbPath() });
+    const port = await first.port;
+    const second = startServer({ DB_PATH: dbPath(), PORT: String(port) });
+    expect(await second.exited).toBe(1);
+    expect(second.log()).toMatch(/cannot listen.*|EADDRINUSE/);
+    expect(second.log()).not.toMatch(/listening/);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  });
+});
