@@ -8,6 +8,7 @@ import { TAG_DEFINITIONS, TAG_IDS } from '../tags.js';
 import type { ServiceConfig } from './config.js';
 import { ApiError, errorHandler, notFound } from '../http/errors.js';
 import { isLoopbackHost } from './loopback.js';
+import { docsRouter } from './docs.js';
 import { ServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { batchRequestSchema, tagRequestSchema } from './schemas.js';
@@ -144,6 +145,7 @@ export function createApp(deps: TaggingDeps & { db: Db; config: ServiceConfig; l
     res.json(openapi);
   });
 
+  app.use(docsRouter(deps.version));
   app.use(reviewRouter(db, { secureCookies: config.COOKIE_SECURE, ...(deps.signInThrottle ? { throttle: deps.signInThrottle } : {}) }));
 
   app.use(notFound);

@@ -14,30 +14,45 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
     '413': { description: `Body over ${config.MAX_BODY_BYTES} bytes`, content: json('Error') },
   };
   const reviewer = [{ reviewerSession: [] }];
+  // Either way of sending a pipeline key will do.
+  const pipeline = [{ pipelineKey: [] }, { pipelineKeyHeader: [] }];
+  const keyErrors = {
+    '401': { description: 'No pipeline key, or one that is unknown or revoked (open only with AUTH=none, or AUTH=auto on loopback before any key was made)', content: json('Error') },
+  };
+  const taggingErrors = {
+    ...keyErrors,
+    '413': { description: `Body over ${config.MAX_BODY_BYTES} bytes, or results over ${config.MAX_RESPONSE_BYTES} bytes (code response_too_large)`, content: json('Error') },
+    '503': { description: `Tagging took longer than ${config.TAG_DEADLINE_MS} ms (deadline_exceeded) or a tagging thread failed (tagging_failed): send fewer or shorter records, or retry`, content: json('Error') },
+  };
   const unauthorized = { '401': { description: 'No reviewer sign-in (a pipeline key is never accepted here)', content: json('Error') } };
   return {
     openapi: '3.0.3',
     info: { title: 'motag', version, description: 'Tags police MO narratives for alcohol, night-time economy, domestic, familial, hate-crime strands and street ASB.' },
     paths: {
-      '/v1/tag': { post: { summary: 'Tag one narrative', requestBody: { required: true, content: json('TagRequest') }, responses: { '200': { description: 'The result', content: json('TagResult') }, ...errors } } },
+      '/v1/tag': { post: { summary: 'Tag one narrative', security: pipeline, requestBody: { required: true, content: json('TagRequest') }, responses: { '200': { description: 'The result', content: json('TagResult') }, ...errors, ...taggingErrors } } },
       '/v1/tag/batch': {
         post: {
           summary: `Tag up to ${config.MAX_BATCH} narratives; results in the same order`,
+          security: pipeline,
           requestBody: { required: true, content: json('BatchRequest') },
-          responses: { '200': { description: 'One result per record', content: json('BatchResult') }, ...errors },
+          responses: { '200': { description: 'One result per record', content: json('BatchResult') }, ...errors, ...taggingErrors },
         },
       },
-      '/v1/tags': { get: { summary: 'Tags with definitions, thresholds and review bands', responses: { '200': { description: 'The tags', content: json('TagsList') } } } },
-      '/healthz': { get: { summary: 'Liveness: 200 when the model is loaded', responses: { '200': { description: 'Alive' } } } },
-      '/readyz': { get: { summary: 'Readiness: 200 when the model is loaded and the service is not draining', responses: { '200': { description: 'Ready' }, '503': { description: 'Not ready' } } } },
-      '/metrics': { get: { summary: 'Prometheus metrics', responses: { '200': { description: 'Prometheus text format' } } } },
-      '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.0' } } } },
+      '/v1/tags': { get: { summary: 'Tags with definitions, thresholds and review bands', security: pipeline, responses: { '200': { description: 'The tags', content: json('TagsList') }, ...keyErrors } } },
+      '/healthz': { get: { summary: 'Liveness: 200 when the model is loaded', security: [], responses: { '200': { description: 'Alive' } } } },
+      '/readyz': { get: { summary: 'Readiness: 200 when the model is loaded and the service is not draining', security: [], responses: { '200': { description: 'Ready' }, '503': { description: 'Not ready' } } } },
+      '/metrics': { get: { summary: 'Prometheus metrics (per-tag counts: a pipeline key, like tagging)', security: pipeline, responses: { '200': { description: 'Prometheus text format' }, ...keyErrors } } },
+      '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.0' } } } },
       '/v1/review/login': {
         post: {
           summary: 'Reviewer sign-in: sets an HttpOnly session cookie and returns the token for scripts',
           security: [],
           requestBody: { required: true, content: json('Login') },
-          responses: { '200': { description: 'Signed in' }, '401': { description: 'Wrong username or password', content: json('Error') }, '429': { description: 'Too many failed attempts', content: json('Error') } },
+          responses: {
+            '200': { description: 'Signed in' },
+            '401': { description: 'Wrong username or password', content: json('Error') },
+            '429': { description: 'Too many attempts (per address, per username or overall); the Retry-After header says when to try again', headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } }, content: json('Error') },
+          },
         },
       },
       '/v1/review/logout': { post: { summary: 'End this session', security: reviewer, responses: { '204': { description: 'Signed out' }, ...unauthorized } } },
@@ -69,10 +84,10 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
         },
       },
     },
-    security: [{ pipelineKey: [] }, {}],
     components: {
       securitySchemes: {
-        pipelineKey: { type: 'http', scheme: 'bearer', description: 'A pipeline API key (motag keys add); needed on the tag routes once any key exists' },
+        pipelineKey: { type: 'http', scheme: 'bearer', description: 'A pipeline API key (motag keys add NAME) as Authorization: Bearer <key>' },
+        pipelineKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'The same pipeline API key, as an X-API-Key header' },
         reviewerSession: { type: 'apiKey', in: 'cookie', name: 'motag_session', description: 'A reviewer session (POST /v1/review/login); also accepted as a bearer token' },
       },
       schemas: {
