@@ -81,7 +81,7 @@ describe('batch tagging of damaged exports', () => {
     const body = Buffer.concat([Buffer.from('ref,MO_text\nr1,"Drunk male"\n'), Buffer.from('r2,"bad byte \xff here"\n', 'latin1')]);
     const { r, out } = tagCsv('mixed', body, ['--encoding', 'utf8']);
     expect(csvRows(out)).toHaveLength(2);
-    expect(r.stderr).toMatch(/warning: 1 tagged rows held bytes that are not utf8/);
+    expect(r.stderr).toMatch(/warning: 1 byte sequence is not valid utf8 \(read as U\+FFFD\)\. The file looks like Windows-1252/);
   });
 
   it('writes Excel-safe CSV on request: byte-order mark, quoted fields, formulas defused', () => {
