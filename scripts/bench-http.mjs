@@ -19,7 +19,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const startScript = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start;
 const nodeFlags = startScript.split(/\s+/).filter((w) => w.startsWith('--'));
 const dbPath = join(mkdtempSync(join(tmpdir(), 'motag-bench-http-')), 'motag.db');
-const server = spawn(process.execPath, [...nodeFlags, join(root, 'dist', 'server', 'main.js')], { env: { ...process.env, DB_PATH: dbPath, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [...nodeFlags, join(root, 'dist', 'server', 'main.js')], { env: { ...process.env, DB_PATH: dbPath, PORT: '0', HOST: '127.0.0.1', AUTH: 'none', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
 const port = await new Promise((resolve, reject) => {
   let out = '';
   const onData = (d) => {

@@ -28,14 +28,25 @@ export function outputDelimiterFor(path: string): ',' | '\t' {
   return /\.(tsv|tab)$/i.test(path) ? '\t' : ',';
 }
 
-/** The columns motag appends to a CSV (INTERFACE.md): tag_<id>, score_<id>, evidence. */
-export const RESULT_COLUMNS: readonly string[] = [...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence'];
+/**
+ * The columns motag appends to a CSV (INTERFACE.md): tag_<id>, score_<id>,
+ * evidence; then needs_review (the tags in the model's abstain band, for a
+ * reviewer), and which model tagged the row and when, so figures from
+ * different models or lexicons are never mixed unnoticed (motag report warns).
+ */
+export const RESULT_COLUMNS: readonly string[] = [...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence', 'needs_review', 'motag_model', 'motag_tagged_at'];
+
+/** One timestamp per run: every row of a file tagged together carries the same one. */
+const RUN_STARTED = new Date().toISOString();
 
 export function resultCells(result: TagResult): string[] {
   return [
     ...TAG_IDS.map((t) => (result.tags.includes(t) ? '1' : '0')),
     ...TAG_IDS.map((t) => String(result.scores[t])),
     evidenceCell(result),
+    result.needs_review.join(';'),
+    result.model,
+    RUN_STARTED,
   ];
 }
 

@@ -6,6 +6,7 @@ import { registerReport } from './report-command.js';
 import { registerTag } from './tag-command.js';
 import { registerAdmin } from './admin-command.js';
 import { registerReview } from './review-command.js';
+import { VERSION } from '../version.js';
 
 /*
  * The motag command. stdout carries only data (results, tables); progress,
@@ -14,6 +15,7 @@ import { registerReview } from './review-command.js';
 const program = new Command()
   .name('motag')
   .description('Tag police MO narratives for alcohol, night-time economy, domestic, familial, hate-crime strands and street ASB.')
+  .version(VERSION, '-V, --version', 'print the motag version')
   .showHelpAfterError()
   .exitOverride();
 

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadKeywordBaseline } from '../eval/keyword-baseline.js';
 import { aggregateTaggedCsv } from '../report/aggregate.js';
+import { DATE_ORDERS, type DateOrder } from '../report/dates.js';
 import { reportFigures } from '../report/figures.js';
 import { renderHtml } from '../report/render-html.js';
 
@@ -13,6 +14,8 @@ interface ReportOptions {
   textField: string;
   dateField?: string;
   groupField?: string;
+  idField?: string;
+  dateFormat?: DateOrder;
   compare?: string;
   title: string;
 }
@@ -20,18 +23,20 @@ interface ReportOptions {
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('An analyst report from a CSV written by motag tag: counts per tag beside the keyword method, street-ASB families, monthly and group tables, year-on-year change.')
+    .description('An analyst report from a CSV written by motag tag: rates per tag with 95% intervals beside the keyword method, where the two disagree, street-ASB families, monthly and group tables, change in rate from an earlier period.')
     .requiredOption('--in <file>', 'tagged CSV (output of motag tag)')
     .requiredOption('--out <file>', 'report file, or - for standard output')
     .option('--format <format>', 'html or json', parseFormat, 'html')
     .option('--text-field <name>', 'column holding the narrative (for the keyword method)', 'MO_text')
     .option('--date-field <name>', 'date column, for a monthly series')
+    .option('--date-format <order>', 'dmy (14/03/2025) or mdy (03/14/2025) for numeric dates; default: read from the column', parseDateOrder)
     .option('--group-field <name>', 'column to break the counts down by (a ward, say)')
+    .option('--id-field <name>', 'record id column, shown beside the disagreement samples (default: id when present, else row numbers)')
     .option('--compare <file>', 'tagged CSV of an earlier period, for the change table')
     .option('--title <text>', 'report title', 'motag report')
     .action(async (opts: ReportOptions) => {
       const keyword = loadKeywordBaseline();
-      const aggregate = { textField: opts.textField, dateField: opts.dateField, groupField: opts.groupField };
+      const aggregate = { textField: opts.textField, dateField: opts.dateField, groupField: opts.groupField, idField: opts.idField, dateFormat: opts.dateFormat };
       const later = await aggregateTaggedCsv(opts.in, keyword, aggregate);
       const earlier = opts.compare ? await aggregateTaggedCsv(opts.compare, keyword, aggregate) : null;
       const figures = reportFigures(later, earlier);
@@ -48,4 +53,9 @@ export function registerReport(program: Command): void {
 function parseFormat(value: string): 'html' | 'json' {
   if (value === 'html' || value === 'json') return value;
   throw new InvalidArgumentError('format must be html or json');
+}
+
+function parseDateOrder(value: string): DateOrder {
+  if ((DATE_ORDERS as readonly string[]).includes(value)) return value as DateOrder;
+  throw new InvalidArgumentError('date format must be dmy (day first) or mdy (month first)');
 }

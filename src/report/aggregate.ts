@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { STREET_ASB_FAMILIES, type KeywordBaseline, type StreetAsbFamily } from '../eval/keyword-baseline.js';
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
+import { MonthlySeries, type DateOrder, type MonthlyCounts } from './dates.js';
 
 /*
  * The figures of an analyst's report, read from a file `motag tag` wrote
@@ -16,50 +17,120 @@ export interface PeriodFigures {
   readonly keyword: PerTag<number>;
   /** Street-ASB keyword families as the partnership counts them. */
   readonly streetFamilies: Record<StreetAsbFamily, number>;
-  /** Month (YYYY-MM) -> records and classifier counts per tag, when a date column is named. */
-  readonly monthly: Record<string, { records: number; tags: PerTag<number> }>;
+  /** Month (YYYY-MM) -> records and classifier counts per tag, with what was dropped and why, when a date column is named. */
+  readonly dates: MonthlyCounts | null;
   /** Group value -> records and classifier counts per tag, when a group column is named. */
   readonly groups: Record<string, { records: number; tags: PerTag<number> }>;
-  /** Rows whose date could not be read (left out of the monthly series). */
-  readonly undated: number;
+  /** Where the keyword method and the classifier disagree, per tag: how often, and the first few records of each kind. */
+  readonly disagreements: PerTag<Disagreements>;
+  /** Which model tagged the records (the motag_model column), with how many records each; empty for files from before the column. */
+  readonly models: Record<string, number>;
+  /** When they were tagged (the motag_tagged_at column): the earliest and latest date seen. */
+  readonly taggedAt: { readonly first: string; readonly last: string } | null;
 }
+
+/** A record the two methods decide differently, with the words that decided it. */
+export interface DisagreementSample {
+  /** The record's id column, or its row number when the file has none. */
+  readonly id: string;
+  /** The keyword method's hits, each in the word that contains it ("pub" in "public"). */
+  readonly keywordHits: string[];
+  /** The classifier's evidence for the tag, from the evidence column; empty when the model gave it on the words alone. */
+  readonly classifierEvidence: string[];
+}
+
+export interface Disagreements {
+  keywordOnly: number;
+  classifierOnly: number;
+  readonly keywordOnlySamples: DisagreementSample[];
+  readonly classifierOnlySamples: DisagreementSample[];
+}
+
+/** Samples kept per kind and tag: enough to see a pattern, few enough to read. */
+export const DISAGREEMENT_SAMPLES = 3;
 
 export interface AggregateOptions {
   readonly textField: string;
   readonly dateField?: string;
   readonly groupField?: string;
+  /** The id column for disagreement samples; default `id` when the file has one, else row numbers. */
+  readonly idField?: string;
+  /** Day-first or month-first for numeric dates; default: read from the column's values. */
+  readonly dateFormat?: DateOrder;
 }
 
 export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline, opts: AggregateOptions): Promise<PeriodFigures> {
   const classifier = perTag(() => 0);
   const kw = perTag(() => 0);
   const streetFamilies = Object.fromEntries(STREET_ASB_FAMILIES.map((f) => [f, 0])) as Record<StreetAsbFamily, number>;
-  const monthly: PeriodFigures['monthly'] = {};
   const groups: PeriodFigures['groups'] = {};
+  const disagreements = perTag<Disagreements>(() => ({ keywordOnly: 0, classifierOnly: 0, keywordOnlySamples: [], classifierOnlySamples: [] }));
+  const models: Record<string, number> = {};
+  let firstTagged = '';
+  let lastTagged = '';
+  const series = opts.dateField ? new MonthlySeries(opts.dateFormat) : null;
   let records = 0;
-  let undated = 0;
+  let idField: string | null = null;
 
   const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, relax_quotes: true, skip_records_with_error: true }));
   let checked = false;
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
     if (!checked) {
       checkColumns(row, opts, path);
+      idField = opts.idField ?? ('id' in row ? 'id' : null);
       checked = true;
     }
     records++;
     const tags = TAG_IDS.filter((t) => row[`tag_${t}`] === '1');
     for (const t of tags) classifier[t]++;
     const text = row[opts.textField] ?? '';
-    for (const t of keyword.tags(text)) kw[t]++;
+    const keywordTags = keyword.tags(text);
+    for (const t of keywordTags) kw[t]++;
     for (const f of keyword.streetFamilies(text)) streetFamilies[f]++;
-    if (opts.dateField) {
-      const month = monthOf(row[opts.dateField] ?? '');
-      if (month) bump(monthly, month, tags);
-      else undated++;
+    for (const t of TAG_IDS) {
+      const byKeyword = keywordTags.includes(t);
+      if (byKeyword === tags.includes(t)) continue;
+      const d = disagreements[t];
+      const samples = byKeyword ? d.keywordOnlySamples : d.classifierOnlySamples;
+      if (byKeyword) d.keywordOnly++;
+      else d.classifierOnly++;
+      if (samples.length < DISAGREEMENT_SAMPLES) {
+        samples.push({ id: idField ? (row[idField] ?? '') : `row ${records}`, keywordHits: keywordHits(text, keyword.matches(text, t)), classifierEvidence: evidenceFor(row.evidence ?? '', t) });
+      }
     }
+    const model = row.motag_model?.trim();
+    if (model) models[model] = (models[model] ?? 0) + 1;
+    const at = row.motag_tagged_at?.trim();
+    // ISO timestamps sort as strings.
+    if (at && (firstTagged === '' || at < firstTagged)) firstTagged = at;
+    if (at && at > lastTagged) lastTagged = at;
+    if (series) series.add(row[opts.dateField!] ?? '', tags);
     if (opts.groupField) bump(groups, row[opts.groupField]?.trim() || '(blank)', tags);
   }
-  return { records, classifier, keyword: kw, streetFamilies, monthly, groups, undated };
+  const dates = series ? series.finish(opts.dateField!) : null;
+  return { records, classifier, keyword: kw, streetFamilies, dates, groups, disagreements, models, taggedAt: firstTagged ? { first: firstTagged, last: lastTagged } : null };
+}
+
+/** Each keyword hit shown inside the word that holds it, so "bar" in "battery" is plain to see. */
+export function keywordHits(text: string, keywords: readonly string[]): string[] {
+  const lower = text.toLowerCase();
+  return keywords.map((k) => {
+    const at = lower.indexOf(k);
+    let from = at;
+    let to = at + k.length;
+    while (from > 0 && /[\p{L}\p{N}'-]/u.test(text[from - 1]!)) from--;
+    while (to < text.length && /[\p{L}\p{N}'-]/u.test(text[to]!)) to++;
+    const word = text.slice(from, to);
+    return word.toLowerCase() === k ? `"${k}"` : `"${k}" in "${word}"`;
+  });
+}
+
+/** The evidence column's items for one tag ("nte: door staff [nte.door_staff]" -> "door staff [nte.door_staff]"). */
+function evidenceFor(cell: string, tag: TagId): string[] {
+  return cell
+    .split('; ')
+    .filter((item) => item.startsWith(`${tag}: `))
+    .map((item) => item.slice(tag.length + 2));
 }
 
 function bump(table: Record<string, { records: number; tags: PerTag<number> }>, key: string, tags: readonly TagId[]): void {
@@ -72,19 +143,12 @@ function checkColumns(row: Record<string, string>, opts: AggregateOptions, path:
   const columns = Object.keys(row);
   const missing = [
     ...TAG_IDS.map((t) => `tag_${t}`).filter((c) => !columns.includes(c)),
-    ...[opts.textField, opts.dateField, opts.groupField].filter((c): c is string => c !== undefined && !columns.includes(c)),
+    ...[opts.textField, opts.dateField, opts.groupField, opts.idField].filter((c): c is string => c !== undefined && !columns.includes(c)),
   ];
   if (missing.length > 0) {
-    throw new Error(`${path} lacks columns ${missing.join(', ')} (it should be a CSV written by motag tag; name the text column with --text-field)`);
+    throw new Error(
+      `${path} lacks column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}. Its columns are: ${columns.join(', ')}. ` +
+        `(It should be a CSV written by motag tag; column names are case-sensitive; name the columns with --text-field, --date-field, --group-field, --id-field.)`,
+    );
   }
-}
-
-/** YYYY-MM from ISO dates (2025-03-14, 2025-03-14T22:10) or UK dates (14/03/2025). */
-export function monthOf(value: string): string | null {
-  const v = value.trim();
-  let m = /^(\d{4})-(\d{2})-\d{2}/.exec(v);
-  if (m) return `${m[1]}-${m[2]}`;
-  m = /^\d{1,2}\/(\d{1,2})\/(\d{4})/.exec(v);
-  if (m) return `${m[2]}-${m[1]!.padStart(2, '0')}`;
-  return null;
 }

@@ -25,7 +25,7 @@ export function pairedBars(rows: { label: string; a: number; b: number }[], name
     .join('\n');
   const legend = `<rect x="${left}" y="6" width="12" height="12" class="a"/><text x="${left + 16}" y="16" class="lbl">${esc(names[0])}</text>
 <rect x="${left + 170}" y="6" width="12" height="12" class="b"/><text x="${left + 186}" y="16" class="lbl">${esc(names[1])}</text>`;
-  return `<svg width="${left + width + 60}" height="${h}" role="img">${legend}\n${bars}</svg>`;
+  return `<svg width="${left + width + 60}" height="${h}" viewBox="0 0 ${left + width + 60} ${h}" role="img">${legend}\n${bars}</svg>`;
 }
 
 /** A small line chart of one monthly series. */
@@ -40,7 +40,7 @@ export function sparkline(title: string, points: { label: string; value: number 
   const dots = points.map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="2.5" class="dot"><title>${esc(p.label)}: ${p.value}</title></circle>`).join('');
   const first = points[0]?.label ?? '';
   const last = points[points.length - 1]?.label ?? '';
-  return `<svg width="${w}" height="${h}" role="img"><text x="${pad}" y="14" class="lbl">${esc(title)} (max ${max})</text>
+  return `<svg width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" role="img"><text x="${pad}" y="14" class="lbl">${esc(title)} (max ${max})</text>
 <line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" class="axis"/><path d="${path}" class="line"/>${dots}
 <text x="${pad}" y="${h - 6}" class="num">${esc(first)}</text><text x="${w - pad}" y="${h - 6}" text-anchor="end" class="num">${esc(last)}</text></svg>`;
 }

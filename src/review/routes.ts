@@ -4,10 +4,11 @@ import { serialize as serializeCookie } from 'cookie';
 import { z } from 'zod';
 import { LoginSchema, QueueQuery, RecordQuery, ReviewSchema } from './schemas.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { currentReviewer, LoginThrottle, reviewerAccess, SESSION_COOKIE, sessionToken } from '../server/access.js';
+import { currentReviewer, reviewerAccess, SESSION_COOKIE, sessionToken } from '../server/access.js';
+import { SignInThrottle } from '../server/sign-in-throttle.js';
 import { ApiError } from '../server/errors.js';
 import { parseBody, parseQuery } from '../server/validate.js';
-import type { Db } from '../store/db.js';
+import { audit, type Db } from '../store/db.js';
 import { TAG_IDS, type PerTag, type TagId } from '../tags.js';
 import { authenticate, createSession, endSession, sessionReviewer, SESSION_HOURS } from './accounts.js';
 import { QUEUE_DESCRIPTIONS, QUEUES } from './queues.js';
@@ -28,21 +29,33 @@ function publicReview(r: StoredReview): Record<string, unknown> {
  * sign-in needs a reviewer session. A record is shown blind: other reviewers'
  * decisions are given only to an adjudicator working the conflict queue.
  */
-export function reviewRouter(db: Db, opts: { secureCookies: boolean }): Router {
+export function reviewRouter(db: Db, opts: { secureCookies: boolean; throttle?: SignInThrottle }): Router {
   const router = express.Router();
-  const throttle = new LoginThrottle();
+  const throttle = opts.throttle ?? new SignInThrottle();
   const requireReviewer = reviewerAccess(db);
 
   router.post('/v1/review/login', async (req, res) => {
     const body = parseBody(LoginSchema, req);
-    const throttleKey = `${body.username}|${req.ip ?? ''}`;
-    if (throttle.blocked(throttleKey)) throw new ApiError(429, 'too_many_attempts', 'too many failed sign-ins: wait 15 minutes');
-    const reviewer = await authenticate(db, body.username, body.password);
+    // The socket's address, or the client's as TRUST_PROXY hops of proxy report it.
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const admission = throttle.admit(body.username, address);
+    if (!admission.ok) {
+      res.setHeader('Retry-After', String(Math.ceil(admission.retryAfterMs / 1000)));
+      throw new ApiError(429, 'too_many_attempts', `${admission.reason}: try again in ${Math.ceil(admission.retryAfterMs / 1000)} s`);
+    }
+    let reviewer: Awaited<ReturnType<typeof authenticate>>;
+    try {
+      reviewer = await authenticate(db, body.username, body.password);
+    } catch (err) {
+      admission.done(false);
+      throw err;
+    }
+    admission.done(reviewer !== null);
     if (!reviewer) {
-      throttle.fail(throttleKey);
+      // Bounded by the throttle: refused (429) attempts are not checked, so not written here.
+      audit(db, `address:${address}`, 'session.fail', body.username, { reason: 'wrong username or password' });
       throw new ApiError(401, 'unauthorized', 'wrong username or password');
     }
-    throttle.succeed(throttleKey);
     const session = createSession(db, reviewer);
     res.setHeader(
       'Set-Cookie',
@@ -90,6 +103,8 @@ export function reviewRouter(db: Db, opts: { secureCookies: boolean }): Router {
     const mine = latestPerReviewer(reviews).find((r) => r.reviewer === me.username) ?? null;
     const showOthers = q.queue === 'conflict' && me.role === 'adjudicator';
     const settled = showOthers ? outcome(reviews) : null;
+    // Who read which narrative, as for who changed what.
+    audit(db, me.username, 'record.read', `record:${record.key}`, { queue: q.queue ?? null, others: showOthers });
     res.json({
       key: record.key,
       id: record.id,

@@ -123,7 +123,7 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
         continue;
       }
       if (role.link === 'unclear') {
-        weight *= UNCLEAR_ROLE_FACTOR;
+        weight *= family.unlinkedFactor ?? UNCLEAR_ROLE_FACTOR;
         note = 'relationship not linked to victim and suspect';
       } else {
         note = role.why;

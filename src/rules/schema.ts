@@ -52,6 +52,12 @@ export const CueFamilySchema = z.object({
     .optional(),
   /** A relationship cue: it counts only when the party-role rules link victim and suspect. */
   relationship: z.boolean().optional(),
+  /**
+   * For a relationship cue the role rules could neither link nor rule out: the
+   * fraction of its weight it still counts for (default UNCLEAR_ROLE_FACTOR in
+   * analyse.ts). Under 0.59 an unlinked cue alone stays below the rule threshold.
+   */
+  unlinkedFactor: z.number().gte(0).lte(1).optional(),
   /** Context categories that never apply to this family ("her ex denied it" does not deny the ex). */
   ignoresContext: z.array(z.string().regex(/^[a-z_]+$/)).optional(),
   /** A marker that gives way when another tag is shown by linked relationship cues (DV between family). */

@@ -1,14 +1,15 @@
 import type { RequestHandler, Request } from 'express';
 import { parse as parseCookie } from 'cookie';
-import { apiKeyName, apiKeysConfigured, sessionReviewer, type Reviewer } from '../review/accounts.js';
+import { apiKeyName, sessionReviewer, type Reviewer } from '../review/accounts.js';
 import type { Db } from '../store/db.js';
 import { ApiError } from './errors.js';
 
 /*
  * Two kinds of caller, never interchangeable:
- * - the pipeline, with an API key ("mtk_..."), on the tag routes. Keys are
- *   needed only once one has been made (`motag keys add`); until then the
- *   service refuses to listen beyond loopback (see main.ts);
+ * - the pipeline, with an API key ("mtk_..."), on the tag routes and
+ *   /metrics. A key is always needed unless the service was started with
+ *   AUTH=none (loopback only, see main.ts): revoking the last key closes the
+ *   routes, it never opens them. Several keys can be live, for rotation;
  * - reviewers, signed in with a password, with a session token ("mts_...") in
  *   a cookie (the page) or a bearer header (scripts), on the review routes.
  *   A pipeline key is refused there, whatever it is.
@@ -37,29 +38,19 @@ export function sessionToken(req: Request): string | null {
  */
 export class PipelineKeys {
   private checkedAt = -Infinity;
-  private configured = false;
   private readonly names = new Map<string, string | null>();
   constructor(
     private readonly db: Db,
     private readonly ttlMs = 1000,
   ) {}
 
-  private refresh(): void {
-    const now = Date.now();
-    if (now - this.checkedAt < this.ttlMs) return;
-    this.checkedAt = now;
-    this.configured = apiKeysConfigured(this.db);
-    this.names.clear();
-  }
-
-  required(): boolean {
-    this.refresh();
-    return this.configured;
-  }
-
   /** The key's name when it is live. */
   nameOf(key: string): string | null {
-    this.refresh();
+    const now = Date.now();
+    if (now - this.checkedAt >= this.ttlMs) {
+      this.checkedAt = now;
+      this.names.clear();
+    }
     if (!this.names.has(key)) {
       // Bounded: garbage keys sent by a misbehaving client cannot grow this.
       if (this.names.size >= 1000) this.names.clear();
@@ -69,11 +60,13 @@ export class PipelineKeys {
   }
 }
 
-export function pipelineAccess(keys: PipelineKeys): RequestHandler {
+export type AuthMode = 'keys' | 'none';
+
+export function pipelineAccess(keys: PipelineKeys, mode: AuthMode): RequestHandler {
   return (req, res, next) => {
-    if (!keys.required()) return next();
+    if (mode === 'none') return next();
     const key = bearer(req);
-    if (!key) throw new ApiError(401, 'unauthorized', 'this service requires an API key: send Authorization: Bearer <key>');
+    if (!key) throw new ApiError(401, 'unauthorized', 'this service requires an API key: send Authorization: Bearer <key> (motag keys add NAME makes one)');
     const name = keys.nameOf(key);
     if (!name) throw new ApiError(401, 'unauthorized', 'the API key is not valid (unknown or revoked)');
     res.locals.apiKey = name;
@@ -97,35 +90,3 @@ export function currentReviewer(res: { locals: Record<string, unknown> }): Revie
   return res.locals.reviewer as Reviewer;
 }
 
-/**
- * Slows password guessing: after too many failed sign-ins for a username
- * from an address, further attempts are refused for a while. In memory: a
- * restart clears it, which is acceptable for one embedded service.
- */
-export class LoginThrottle {
-  private readonly failures = new Map<string, number[]>();
-  constructor(
-    private readonly maxFailures = 5,
-    private readonly windowMs = 15 * 60_000,
-  ) {}
-
-  private recent(key: string): number[] {
-    const cutoff = Date.now() - this.windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > cutoff);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
-  }
-
-  blocked(key: string): boolean {
-    return this.recent(key).length >= this.maxFailures;
-  }
-
-  fail(key: string): void {
-    this.failures.set(key, [...this.recent(key), Date.now()]);
-  }
-
-  succeed(key: string): void {
-    this.failures.delete(key);
-  }
-}

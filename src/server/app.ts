@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Tagger } from '../tagger/tagger.js';
+import { DeadlineExceeded, inProcessTagging, TaggingFailed, type RecordTagging, type TaggedRecord } from './tagging.js';
 import { TAG_DEFINITIONS, TAG_IDS } from '../tags.js';
 import type { ServiceConfig } from './config.js';
 import { ApiError, errorHandler, notFound } from './errors.js';
@@ -12,6 +13,7 @@ import { batchRequestSchema, tagRequestSchema } from './schemas.js';
 import { parseBody } from './validate.js';
 import { PipelineKeys, pipelineAccess } from './access.js';
 import { reviewRouter } from '../review/routes.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
 import type { Db } from '../store/db.js';
 
 export interface AppState {
@@ -45,8 +47,13 @@ function requestIdAndLog(logger: Logger): express.RequestHandler {
   };
 }
 
-export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig; logger: Logger; version: string; state?: AppState; pipelineKeys?: PipelineKeys }): Express {
-  const { tagger, db, config, logger } = deps;
+/** The app tags through `tagging` (worker threads in main.ts), or in this thread with `tagger` (tests). */
+export type TaggingDeps = { tagging: RecordTagging; tagger?: never } | { tagger: Tagger; tagging?: never };
+
+export function createApp(deps: TaggingDeps & { db: Db; config: ServiceConfig; logger: Logger; version: string; state?: AppState; pipelineKeys?: PipelineKeys; signInThrottle?: SignInThrottle }): Express {
+  const { db, config, logger } = deps;
+  const tagging = deps.tagging ?? inProcessTagging(deps.tagger!);
+  const tagger = tagging.info;
   const state = deps.state ?? { accepting: true };
   const metrics = new ServiceMetrics();
   const tagRequest = tagRequestSchema(config.MAX_TEXT_LENGTH);
@@ -56,6 +63,8 @@ export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // 0 (the default): req.ip is the socket's address and X-Forwarded-For is ignored.
+  app.set('trust proxy', config.TRUST_PROXY);
   // The service speaks plain HTTP unless a proxy in front terminates TLS
   // (COOKIE_SECURE=true): only then may browsers be told to insist on HTTPS.
   app.use(
@@ -65,25 +74,47 @@ export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig;
     }),
   );
   app.use(requestIdAndLog(logger));
+  // Narratives and results must not be kept by browsers or proxies; the
+  // review page's static script and style override this with their own header.
+  app.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(metrics.middleware());
   app.use(express.json({ limit: config.MAX_BODY_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
 
-  const pipeline = pipelineAccess(deps.pipelineKeys ?? new PipelineKeys(db));
+  const pipeline = pipelineAccess(deps.pipelineKeys ?? new PipelineKeys(db), config.AUTH);
 
-  app.post('/v1/tag', pipeline, (req, res) => {
+  /** Tags on a thread within the deadline; a 503 or 413 with the reason otherwise. */
+  const tagAll = async (records: { id: string | null; text: string }[]): Promise<TaggedRecord[]> => {
+    let results: TaggedRecord[];
+    try {
+      results = await tagging.tag(records, config.TAG_DEADLINE_MS);
+    } catch (err) {
+      if (err instanceof DeadlineExceeded) throw new ApiError(503, 'deadline_exceeded', `${err.message} (TAG_DEADLINE_MS): send shorter or fewer records, or retry later`);
+      if (err instanceof TaggingFailed) throw new ApiError(503, 'tagging_failed', `${err.message}: retry, or send shorter or fewer records`);
+      throw err;
+    }
+    const bytes = results.reduce((n, r) => n + r.bytes, 0);
+    if (bytes > config.MAX_RESPONSE_BYTES) {
+      throw new ApiError(413, 'response_too_large', `the results would be ${bytes} bytes, over the ${config.MAX_RESPONSE_BYTES} byte limit (MAX_RESPONSE_BYTES): send fewer or shorter records`);
+    }
+    metrics.recordResults(results);
+    return results;
+  };
+
+  app.post('/v1/tag', pipeline, async (req, res) => {
     const body = parseBody(tagRequest, req);
     res.locals.textChars = body.text.length;
-    const result = tagger.tag(body.text, body.id ?? null);
-    metrics.recordResults([result]);
-    res.json(result);
+    const [result] = await tagAll([{ id: body.id ?? null, text: body.text }]);
+    res.type('json').send(result!.json);
   });
 
-  app.post('/v1/tag/batch', pipeline, (req, res) => {
+  app.post('/v1/tag/batch', pipeline, async (req, res) => {
     const body = parseBody(batchRequest, req);
     res.locals.textChars = body.records.reduce((n, r) => n + r.text.length, 0);
-    const results = body.records.map((r) => tagger.tag(r.text, r.id));
-    metrics.recordResults(results);
-    res.json({ results });
+    const results = await tagAll(body.records);
+    res.type('json').send(`{"results":[${results.map((r) => r.json).join(',')}]}`);
   });
 
   app.get('/v1/tags', pipeline, (_req, res) => {
@@ -102,15 +133,17 @@ export function createApp(deps: { tagger: Tagger; db: Db; config: ServiceConfig;
     else res.json({ status: 'ready', model: tagger.model });
   });
 
-  app.get('/metrics', async (_req, res) => {
+  // Per-tag counts say what the narratives hold: a pipeline key, like tagging.
+  app.get('/metrics', pipeline, async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  // The schema holds no data: served to anyone, so a client can be built before it has a key.
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi);
   });
 
-  app.use(reviewRouter(db, { secureCookies: config.COOKIE_SECURE }));
+  app.use(reviewRouter(db, { secureCookies: config.COOKIE_SECURE, ...(deps.signInThrottle ? { throttle: deps.signInThrottle } : {}) }));
 
   app.use(notFound);
   app.use(errorHandler(logger));

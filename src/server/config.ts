@@ -22,6 +22,22 @@ const EnvSchema = z.object({
   DB_PATH: z.string().min(1).default(DEFAULT_DB_PATH),
   // Mark the session cookie Secure: set when the service sits behind HTTPS.
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  // The tag routes and /metrics need a live pipeline key unless AUTH=none,
+  // which is an explicit choice and refused beyond loopback (main.ts): the
+  // service never falls open because keys were revoked.
+  AUTH: z.enum(['keys', 'none']).default('keys'),
+  // Proxy hops in front of the service whose X-Forwarded-For is believed
+  // (express 'trust proxy'); 0: the client address is the socket's and
+  // X-Forwarded-For is ignored, so nobody can pose as another address.
+  // Tagging threads; a slow record holds one thread, never the request thread.
+  TAG_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  // Longest a tag request may take, waiting for a thread included: then 503
+  // and the thread is replaced.
+  TAG_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+  // Largest answer sent: a batch of long narratives dense with cues carries
+  // far more evidence than text. Over it: 413, send fewer records.
+  MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type ServiceConfig = z.infer<typeof EnvSchema>;

@@ -1,6 +1,6 @@
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { RequestHandler } from 'express';
-import type { TagResult } from '../tagger/result.js';
+import type { TagId } from '../tags.js';
 
 /** Prometheus metrics: requests and latency per route, tags emitted per tag, process health. */
 export class ServiceMetrics {
@@ -33,7 +33,7 @@ export class ServiceMetrics {
     };
   }
 
-  recordResults(results: readonly TagResult[]): void {
+  recordResults(results: readonly { readonly tags: readonly TagId[] }[]): void {
     this.records.inc(results.length);
     for (const r of results) for (const t of r.tags) this.tags.inc({ tag: t });
   }

@@ -63,7 +63,7 @@ describe('motag tag, CSV', () => {
       'r3,"Male begging outside Tesco, abusive to shoppers",Abbey\n',
   );
 
-  it('keeps every input column, appends tag_, score_ and evidence columns, and reports a malformed row by line', () => {
+  it('keeps every input column, appends tag_, score_, evidence, needs_review and model columns, and reports a malformed row by line', () => {
     const out = join(dir, 'out.csv');
     const r = runCli(['tag', '--in', input, '--out', out, '--text-field', 'MO_text', '--id-field', 'crime_ref']);
     expect(r.status).toBe(0);
@@ -72,7 +72,13 @@ describe('motag tag, CSV', () => {
     expect(Object.keys(rows[0]!)).toEqual([
       'crime_ref', 'MO_text', 'ward',
       ...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence',
+      'needs_review', 'motag_model', 'motag_tagged_at',
     ]);
+    // Which model tagged each row, and when: one timestamp for the run.
+    expect(rows[0]!.motag_model).toMatch(/^motag-\d+\.\d+\.\d+\+/);
+    expect(rows[0]!.motag_tagged_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(rows[1]!.motag_tagged_at).toBe(rows[0]!.motag_tagged_at);
+    expect(rows.every((x) => x.needs_review === '' || x.needs_review!.split(';').every((t) => (TAG_IDS as readonly string[]).includes(t)))).toBe(true);
     expect(rows[0]!.tag_familial).toBe('1');
     expect(rows[1]!.tag_street_asb).toBe('1');
     expect(rows[1]!.evidence).toContain('street_asb: begging [street_asb.begging]');
@@ -93,6 +99,14 @@ describe('motag tag, CSV', () => {
     const input = parse(readFileSync(dallas, 'utf8'), { columns: true }) as unknown[];
     const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as unknown[];
     expect(rows).toHaveLength(input.length);
+  });
+});
+
+describe('motag --version', () => {
+  it('prints the package version and exits 0', () => {
+    const r = runCli(['--version']);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')).version);
   });
 });
 

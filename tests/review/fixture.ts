@@ -6,6 +6,7 @@ import { loadKeywordBaseline } from '../../src/eval/keyword-baseline.js';
 import { addUser, type Reviewer } from '../../src/review/accounts.js';
 import { loadRun } from '../../src/review/runs.js';
 import { PipelineKeys } from '../../src/server/access.js';
+import { SignInThrottle } from '../../src/server/sign-in-throttle.js';
 import { createApp } from '../../src/server/app.js';
 import { configFromEnv } from '../../src/server/config.js';
 import { openDb, type Db } from '../../src/store/db.js';
@@ -48,6 +49,14 @@ export function reviewFixture(): Fixture {
 }
 
 /** The service over a fixture database; keyTtlMs 0 reads pipeline keys on every request. */
-export function appFor(db: Db, opts: { keyTtlMs?: number } = {}) {
-  return createApp({ tagger: shippedTagger(), db, config: configFromEnv({}), logger: pino({ level: 'silent' }), version: 'test', pipelineKeys: new PipelineKeys(db, opts.keyTtlMs ?? 1000) });
+export function appFor(db: Db, opts: { keyTtlMs?: number; env?: Record<string, string>; throttle?: SignInThrottle } = {}) {
+  return createApp({
+    tagger: shippedTagger(),
+    db,
+    config: configFromEnv(opts.env ?? {}),
+    logger: pino({ level: 'silent' }),
+    version: 'test',
+    pipelineKeys: new PipelineKeys(db, opts.keyTtlMs ?? 1000),
+    ...(opts.throttle ? { signInThrottle: opts.throttle } : {}),
+  });
 }

@@ -10,7 +10,7 @@ import { shippedTagger } from '../helpers.js';
 
 const logLines: string[] = [];
 const logger = pino({ level: 'info' }, new Writable({ write: (chunk, _enc, cb) => (logLines.push(String(chunk)), cb()) }));
-const config = configFromEnv({ MAX_BATCH: '5' });
+const config = configFromEnv({ MAX_BATCH: '5', AUTH: 'none' });
 const state: AppState = { accepting: true };
 const app = createApp({ tagger: shippedTagger(), db: openDb(':memory:'), config, logger, version: '0.0.0-test', state });
 const post = (path: string) => request(app).post(path);

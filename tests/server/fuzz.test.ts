@@ -12,7 +12,7 @@ import { shippedTagger } from '../helpers.js';
  * Random strings (raw bodies, texts with any Unicode) and random JSON
  * shapes are thrown at both tagging routes.
  */
-const app = createApp({ tagger: shippedTagger(), db: openDb(':memory:'), config: configFromEnv({}), logger: pino({ level: 'silent' }), version: 'test' });
+const app = createApp({ tagger: shippedTagger(), db: openDb(':memory:'), config: configFromEnv({ AUTH: 'none' }), logger: pino({ level: 'silent' }), version: 'test' });
 
 const anyJson = fc.jsonValue({ maxDepth: 3 });
 const bodies = fc.oneof(

@@ -15,7 +15,7 @@ import { runCli } from '../cli/run-cli.js';
  * (INTERFACE.md): leading and trailing whitespace and astral characters
  * (emoji, two code units each) are counted, over HTTP and in batch alike.
  */
-const app = createApp({ tagger: shippedTagger(), db: openDb(':memory:'), config: configFromEnv({}), logger: pino({ level: 'silent' }), version: 'test' });
+const app = createApp({ tagger: shippedTagger(), db: openDb(':memory:'), config: configFromEnv({ AUTH: 'none' }), logger: pino({ level: 'silent' }), version: 'test' });
 const TEXTS = ['   Drunk male ejected by door staff   ', '🍺🍺 drunk male 😀 ejected by door staff 🚪 \n', '\t\u00a0 IP’s 👊 boyfriend punched her  '];
 
 interface Span {
