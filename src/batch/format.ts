@@ -1,13 +1,31 @@
 import type { TagResult } from '../tagger/result.js';
 import { TAG_IDS } from '../tags.js';
 
+/** 'csv' is any delimited text with a header (comma, tab or semicolon, detected from the header). */
 export type FileFormat = 'jsonl' | 'csv';
 
+/**
+ * .tsv, .tab and .txt (what Excel's "Unicode text" saves) are delimited
+ * text: read as JSONL, every line would be rejected.
+ */
 export function formatFromPath(path: string): FileFormat | null {
   const lower = path.toLowerCase();
-  if (lower.endsWith('.csv')) return 'csv';
-  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || lower.endsWith('.json')) return 'jsonl';
+  if (/\.(csv|tsv|tab|txt)$/.test(lower)) return 'csv';
+  if (/\.(jsonl|ndjson|json)$/.test(lower)) return 'jsonl';
   return null;
+}
+
+/** `--format`: jsonl, or csv / tsv for delimited text (the delimiter is detected either way). */
+export function parseFormatName(value: string): FileFormat | null {
+  const v = value.toLowerCase();
+  if (v === 'jsonl') return 'jsonl';
+  if (v === 'csv' || v === 'tsv') return 'csv';
+  return null;
+}
+
+/** Delimited output is tab-separated when written to a .tsv or .tab file, else comma-separated. */
+export function outputDelimiterFor(path: string): ',' | '\t' {
+  return /\.(tsv|tab)$/i.test(path) ? '\t' : ',';
 }
 
 /**

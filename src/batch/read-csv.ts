@@ -1,58 +1,91 @@
-import type { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { DelimitedScanner, detectDelimiter, type Delimiter, type ScanItem } from './delimited.js';
 import { checkText, type FieldNames, type ReadItem } from './records.js';
 
+/** A header that makes the file unreadable as asked: fatal, and raised before any output is opened. */
 export class CsvHeaderError extends Error {}
 
-/**
- * CSV with a header row. A malformed row (wrong number of fields, a broken
- * quote) becomes a reject with its line number and the rest of the file is
- * still read. A header without the text column is fatal: nothing could be tagged.
- */
-export async function* readCsv(input: Readable, fields: FieldNames, onHeader: (columns: string[]) => void): AsyncGenerator<ReadItem> {
-  const pending: ReadItem[] = [];
-  const parser = parse({
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    // A stray quote inside a field ("bad"x) is kept as text rather than
-    // swallowing the rows after it.
-    relax_quotes: true,
-    columns: (header: string[]) => {
-      if (!header.includes(fields.text)) {
-        throw new CsvHeaderError(`no "${fields.text}" column in the CSV header (columns: ${header.join(', ')}); choose one with --text-field`);
-      }
-      // A repeated name would silently keep only one of the columns.
-      const repeated = header.filter((h, i) => header.indexOf(h) !== i);
-      if (repeated.length > 0) throw new CsvHeaderError(`the CSV header names ${[...new Set(repeated)].map((h) => `"${h}"`).join(', ')} more than once; rename the repeated columns so none is lost`);
-      onHeader(header);
-      return header;
-    },
-  });
-  parser.on('skip', (err: Error & { lines?: number }) => {
-    pending.push({ kind: 'reject', line: err.lines ?? 0, reason: `malformed CSV: ${err.message.replace(/ at line \d+.*$| on line \d+$/, '')}` });
-  });
-  input.pipe(parser);
-  input.on('error', (err) => parser.destroy(err));
+export interface DelimitedInput {
+  readonly columns: string[];
+  readonly delimiter: Delimiter;
+  readonly items: AsyncGenerator<ReadItem>;
+}
 
-  try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      while (pending.length > 0) yield pending.shift()!;
-      const line = info.lines;
-      const checked = checkText(record[fields.text], fields.text);
-      if (!checked.ok) {
-        yield { kind: 'reject', line, reason: checked.reason };
-        continue;
-      }
-      const id = record[fields.id] !== undefined && record[fields.id] !== '' ? record[fields.id]! : String(line);
-      yield { kind: 'record', line, id, text: checked.text, row: record };
-    }
-  } catch (err) {
-    if (err instanceof CsvHeaderError) throw err;
-    const cause = (err as { cause?: unknown }).cause;
-    if (cause instanceof CsvHeaderError) throw cause;
-    pending.push({ kind: 'reject', line: (err as { lines?: number }).lines ?? 0, reason: `CSV reading stopped: ${(err as Error).message}` });
+export interface HeaderRules {
+  /** The id column was named on the command line, so it must exist (the default "id" may be absent: ids are then line numbers). */
+  readonly idFieldRequired: boolean;
+}
+
+/** The header line is read in full before the delimiter is chosen; past this it cannot be a header. */
+const MAX_HEADER_CHARS = 1_000_000;
+
+/**
+ * Delimited text with a header row (comma, tab or semicolon, detected from
+ * the header). Resolves once the header is read and checked, so a wrong
+ * --text-field or --id-field is an error naming the columns that exist
+ * before anything is written. Every later line is a record or a reject with
+ * its line number (delimited.ts says how broken quotes are recovered).
+ */
+export async function openDelimited(input: AsyncIterable<string | Buffer>, fields: FieldNames, rules: HeaderRules): Promise<DelimitedInput> {
+  const chunks = input[Symbol.asyncIterator]();
+  let head = '';
+  let ended = false;
+  while (!/[\r\n]/.test(head) && !ended) {
+    const next = await chunks.next();
+    if (next.done) ended = true;
+    else head += String(next.value);
+    if (head.length > MAX_HEADER_CHARS) throw new CsvHeaderError(`the first line is over ${MAX_HEADER_CHARS} characters with no line break: this is not a delimited file with a header`);
   }
-  while (pending.length > 0) yield pending.shift()!;
+  const firstLine = head.replace(/^[\r\n]+/, '').split(/[\r\n]/, 1)[0] ?? '';
+  const delimiter = detectDelimiter(firstLine);
+  const scanner = new DelimitedScanner(delimiter);
+
+  // Records parsed but not yet handed out: the header, and whatever else the first chunks held.
+  const ready: ScanItem[] = [];
+  const pull = async (): Promise<boolean> => {
+    if (ended) return false;
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      ready.push(...scanner.end());
+    } else ready.push(...scanner.push(String(next.value)));
+    return true;
+  };
+  ready.push(...scanner.push(head));
+  if (ended) ready.push(...scanner.end());
+  while (ready.length === 0 && (await pull()));
+
+  const header = ready.shift();
+  if (!header) throw new CsvHeaderError('the input is empty: no header row');
+  if (header.kind === 'broken') throw new CsvHeaderError(`the header row cannot be read: ${header.reason}`);
+  const columns = header.fields;
+  checkHeader(columns, fields, rules);
+
+  async function* items(): AsyncGenerator<ReadItem> {
+    for (;;) {
+      while (ready.length > 0) yield toItem(ready.shift()!, columns, fields);
+      if (!(await pull())) return;
+    }
+  }
+  return { columns, delimiter, items: items() };
+}
+
+function checkHeader(columns: string[], fields: FieldNames, rules: HeaderRules): void {
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  const repeated = columns.filter((h, i) => columns.indexOf(h) !== i);
+  // A repeated name would silently keep only one of the columns.
+  if (repeated.length > 0) throw new CsvHeaderError(`the header names ${[...new Set(repeated)].map((h) => `"${h}"`).join(', ')} more than once; rename the repeated columns so none is lost`);
+  if (!columns.includes(fields.text)) throw new CsvHeaderError(`no "${fields.text}" column in the header (columns: ${list}); choose one with --text-field`);
+  if (rules.idFieldRequired && !columns.includes(fields.id)) throw new CsvHeaderError(`no "${fields.id}" column in the header (columns: ${list}); choose one with --id-field`);
+}
+
+function toItem(scanned: ScanItem, columns: string[], fields: FieldNames): ReadItem {
+  if (scanned.kind === 'broken') return { kind: 'reject', line: scanned.line, reason: `malformed CSV: ${scanned.reason}` };
+  // No prototype: a column named "__proto__" is a column like any other.
+  const row = Object.create(null) as Record<string, string>;
+  for (let k = 0; k < columns.length; k++) row[columns[k]!] = scanned.fields[k]!;
+  const checked = checkText(row[fields.text], fields.text);
+  if (!checked.ok) return { kind: 'reject', line: scanned.line, reason: checked.reason };
+  const given = row[fields.id];
+  const idFromLine = given === undefined || given === '';
+  return { kind: 'record', line: scanned.line, id: idFromLine ? String(scanned.line) : given, idFromLine, text: checked.text, row };
 }

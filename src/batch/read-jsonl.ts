@@ -2,7 +2,11 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { checkText, type FieldNames, type ReadItem } from './records.js';
 
-/** One JSON object per line. Bad lines become rejects with their line number; blank lines are skipped. */
+/**
+ * One JSON object per line (\n, \r\n or a lone \r). Bad lines become rejects
+ * with their line number; blank lines are skipped. The parser's own message
+ * is not passed on: it quotes the line, and so the narrative.
+ */
 export async function* readJsonl(input: Readable, fields: FieldNames): AsyncGenerator<ReadItem> {
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
@@ -14,7 +18,8 @@ export async function* readJsonl(input: Readable, fields: FieldNames): AsyncGene
     try {
       value = JSON.parse(trimmed);
     } catch (err) {
-      yield { kind: 'reject', line, reason: `invalid JSON: ${(err as Error).message}` };
+      const at = /at position (\d+)/.exec((err as Error).message);
+      yield { kind: 'reject', line, reason: at ? `invalid JSON at character ${Number(at[1]) + 1} of the line` : 'invalid JSON' };
       continue;
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -28,7 +33,7 @@ export async function* readJsonl(input: Readable, fields: FieldNames): AsyncGene
       continue;
     }
     const rawId = obj[fields.id];
-    const id = typeof rawId === 'string' || typeof rawId === 'number' ? String(rawId) : String(line);
-    yield { kind: 'record', line, id, text: checked.text };
+    const hasId = (typeof rawId === 'string' && rawId !== '') || typeof rawId === 'number';
+    yield { kind: 'record', line, id: hasId ? String(rawId) : String(line), idFromLine: !hasId, text: checked.text };
   }
 }

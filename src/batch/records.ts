@@ -1,4 +1,6 @@
-import { MAX_TEXT_LENGTH } from '../limits.js';
+import { MAX_TEXT_LENGTH, textProblem } from '../text/narrative.js';
+
+export { MAX_TEXT_LENGTH };
 
 /** A narrative read from an input file, with where it came from. */
 export interface InputRecord {
@@ -6,12 +8,18 @@ export interface InputRecord {
   /** 1-based line of the file where the record starts (for error reports). */
   readonly line: number;
   readonly id: string;
+  /** The row had no id (no id column, or an empty cell), so its line number stands in. */
+  readonly idFromLine: boolean;
   readonly text: string;
-  /** CSV only: every input column, kept so output can carry them through. */
+  /** Delimited text only: every input column, kept so output can carry them through. */
   readonly row?: Readonly<Record<string, string>>;
 }
 
-/** A line that could not be read as a record: reported, never silently dropped. */
+/**
+ * A line that could not be read as a record: reported, never silently
+ * dropped. The reason names fields, counts and line numbers, never the
+ * narrative: rejects files are passed around more freely than the export.
+ */
 export interface Reject {
   readonly kind: 'reject';
   readonly line: number;
@@ -25,10 +33,16 @@ export interface FieldNames {
   readonly id: string;
 }
 
-/** Validates a record's text, or says why it cannot be tagged. */
+/** Validates a record's text (the same check as the HTTP service), or says why it cannot be tagged. */
 export function checkText(text: unknown, field: string): { ok: true; text: string } | { ok: false; reason: string } {
-  if (typeof text !== 'string') return { ok: false, reason: `missing "${field}" field` };
-  if (text.trim().length === 0) return { ok: false, reason: `empty "${field}"` };
-  if (text.length > MAX_TEXT_LENGTH) return { ok: false, reason: `"${field}" is ${text.length} characters, over the ${MAX_TEXT_LENGTH} limit` };
-  return { ok: true, text };
+  const problem = textProblem(text, MAX_TEXT_LENGTH);
+  if (problem === null) return { ok: true, text: text as string };
+  switch (problem.kind) {
+    case 'missing':
+      return { ok: false, reason: `missing "${field}" field` };
+    case 'empty':
+      return { ok: false, reason: `empty "${field}"` };
+    case 'too_long':
+      return { ok: false, reason: `"${field}" is ${problem.length} characters, over the ${problem.max} limit` };
+  }
 }

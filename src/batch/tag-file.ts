@@ -1,36 +1,37 @@
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type { TagResult } from '../tagger/result.js';
-import type { InputEncoding } from './decode.js';
+import type { DecodeReport } from './decode.js';
 import { RESULT_COLUMNS, excelSafe, resultCells, type FileFormat } from './format.js';
-import { readRecords } from './read-records.js';
+import type { RecordSource } from './read-records.js';
 import type { FieldNames, InputRecord, Reject } from './records.js';
 import type { ChunkTagger } from './taggers.js';
 
 export interface TagFileOptions {
-  readonly input: string;
-  readonly output: string;
-  readonly inputFormat: FileFormat;
+  /** The input, opened and its header checked (read-records.ts). */
+  readonly source: RecordSource;
+  /** Where results go; ended when done unless it is standard output. */
+  readonly output: Writable;
   readonly outputFormat: FileFormat;
+  /** Delimited output: comma, or tab for a .tsv file. */
+  readonly outputDelimiter: ',' | '\t';
   readonly fields: FieldNames;
-  readonly encoding: InputEncoding;
   /** CSV for Excel: a byte-order mark, every field quoted, formula-looking cells defused. */
   readonly excel: boolean;
   /** Called for each rejected line, in file order. */
   readonly onReject: (reject: Reject) => void;
-  /** Called as input bytes are consumed (for a progress bar). */
-  readonly onProgress?: (bytesRead: number, totalBytes: number | null, tagged: number) => void;
+  /** Called as chunks are written (for a progress bar). */
+  readonly onProgress?: (tagged: number) => void;
 }
 
 export interface TagFileSummary {
   readonly read: number;
   readonly tagged: number;
   readonly rejected: number;
-  /** Tagged rows whose text held bytes that did not decode (shown as U+FFFD). */
-  readonly undecodable: number;
-  readonly encoding: string;
+  /** Tagged rows with no id of their own, whose line number stands in. */
+  readonly idFromLine: number;
+  readonly decoding: DecodeReport;
   readonly seconds: number;
 }
 
@@ -54,24 +55,16 @@ const IN_FLIGHT_PER_THREAD = 2;
  */
 export async function tagFile(tagger: ChunkTagger, threads: number, opts: TagFileOptions): Promise<TagFileSummary> {
   const started = process.hrtime.bigint();
-  const raw: Readable = opts.input === '-' ? process.stdin : createReadStream(opts.input);
-  const totalBytes = opts.input === '-' ? null : statSync(opts.input).size;
-  let bytesRead = 0;
-  raw.on('data', (b: Buffer | string) => {
-    bytesRead += b.length;
-  });
-  const output: Writable = opts.output === '-' ? process.stdout : createWriteStream(opts.output);
-  let header: string[] = [opts.fields.id, opts.fields.text];
-  const { items, encoding } = readRecords(raw, opts.inputFormat, opts.fields, opts.encoding, (columns) => {
-    header = columns;
-  });
+  const { items, decoding } = opts.source;
+  const header = opts.source.columns ?? [opts.fields.id, opts.fields.text];
+  const output = opts.output;
 
   let read = 0;
   let tagged = 0;
   let rejected = 0;
-  let undecodable = 0;
+  let idFromLine = 0;
   const format = (record: InputRecord, result: TagResult): string | string[] => {
-    if (record.text.includes('\uFFFD')) undecodable++;
+    if (record.idFromLine) idFromLine++;
     if (opts.outputFormat === 'jsonl') return `${JSON.stringify(result)}\n`;
     const row = record.row ?? { [opts.fields.id]: record.id, [opts.fields.text]: record.text };
     const cells = [...header.map((c) => row[c] ?? ''), ...resultCells(result)];
@@ -108,7 +101,7 @@ export async function tagFile(tagger: ChunkTagger, threads: number, opts: TagFil
       const done = await head.results;
       for (let i = 0; i < head.records.length; i++) yield format(head.records[i]!, done[i]!);
       tagged += head.records.length;
-      opts.onProgress?.(bytesRead, totalBytes, tagged);
+      opts.onProgress?.(tagged);
     };
     for await (const records of chunks()) {
       queue.push({ records, results: tagger.tag(records.map((r) => ({ id: r.id, text: r.text }))) });
@@ -121,18 +114,10 @@ export async function tagFile(tagger: ChunkTagger, threads: number, opts: TagFil
   if (opts.outputFormat === 'jsonl') {
     await pipeline(Readable.from(results()), output, { end });
   } else {
-    // The header is known once the first CSV row is parsed, so take the
-    // first row before building the stringifier.
-    const rows = results();
-    const first = await rows.next();
     const columns = [...header, ...RESULT_COLUMNS];
-    async function* all(): AsyncGenerator<string[]> {
-      if (!first.done) yield first.value as string[];
-      for await (const r of rows) yield r as string[];
-    }
-    const csv = stringify({ header: true, columns: opts.excel ? columns.map(excelSafe) : columns, bom: opts.excel, quoted: opts.excel });
-    await pipeline(Readable.from(all()), csv, output, { end });
+    const csv = stringify({ header: true, columns: opts.excel ? columns.map(excelSafe) : columns, bom: opts.excel, quoted: opts.excel, delimiter: opts.outputDelimiter });
+    await pipeline(Readable.from(results()), csv, output, { end });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { read, tagged, rejected, undecodable, encoding: await encoding, seconds };
+  return { read, tagged, rejected, idFromLine, decoding, seconds };
 }

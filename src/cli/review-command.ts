@@ -1,15 +1,15 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import type { InputEncoding } from '../batch/decode.js';
 import { formatFromPath, type FileFormat } from '../batch/format.js';
-import { readRecords } from '../batch/read-records.js';
+import { openRecords } from '../batch/read-records.js';
 import { loadKeywordBaseline } from '../rules/keyword-baseline.js';
 import { loadRun, type RunRecord } from '../review/runs.js';
 import { DEFAULT_DB_PATH, openDb } from '../store/db.js';
 import { createTagger } from '../tagger/tagger.js';
 import { cliActor } from './admin-command.js';
-import { parseEncoding } from './tag-command.js';
+import { parseEncoding, parseFormat } from './tag-command.js';
 
 interface LoadOptions {
   in: string;
@@ -30,22 +30,21 @@ export function registerReview(program: Command): void {
     .command('load')
     .description('Tag a CSV or JSONL export and store it as a review run: abstain-band, audit-sample and keyword-disagreement queues are filled.')
     .requiredOption('--in <file>', 'input file')
-    .option('--format <format>', 'jsonl or csv (default: from the extension)', (v: string) => {
-      if (v === 'jsonl' || v === 'csv') return v;
-      throw new InvalidArgumentError('use jsonl or csv');
-    })
+    .option('--format <format>', 'jsonl, or csv / tsv for delimited text (default: from the extension)', parseFormat)
     .option('--text-field <name>', 'field or column holding the narrative', 'text')
     .option('--id-field <name>', 'field or column holding the record id', 'id')
-    .option('--encoding <name>', 'auto, utf8 or windows-1252', parseEncoding, 'auto' as InputEncoding)
+    .option('--encoding <name>', 'auto, utf8, windows-1252, utf16le or utf16be', parseEncoding, 'auto' as InputEncoding)
     .option('--source <name>', 'a name for the run (default: the file name)')
     .option('--audit-per-tag <n>', 'positives per tag drawn for the precision audit', positiveInt, 25)
     .option('--seed <n>', 'seed for the audit sample', positiveInt, 1)
     .option('--model <file>', 'use this model file instead of the shipped one')
     .option('--db <file>', "the embedded database (the service's DB_PATH)", process.env.DB_PATH ?? DEFAULT_DB_PATH)
-    .action(async (opts: LoadOptions) => {
+    .action(async (opts: LoadOptions, command: Command) => {
+      if (!existsSync(opts.in) || !statSync(opts.in).isFile()) throw new Error(`the input ${opts.in} does not exist or is not a file`);
       const format = opts.format ?? formatFromPath(opts.in) ?? 'jsonl';
       const tagger = createTagger(opts.model ? { modelPath: opts.model } : {});
-      const { items } = readRecords(createReadStream(opts.in), format, { text: opts.textField, id: opts.idField }, opts.encoding);
+      const idFieldRequired = command.getOptionValueSource('idField') !== 'default';
+      const { items } = await openRecords(createReadStream(opts.in), format, { text: opts.textField, id: opts.idField }, opts.encoding, { idFieldRequired });
       const records: RunRecord[] = [];
       let rejected = 0;
       for await (const item of items) {

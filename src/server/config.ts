@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_TEXT_LENGTH } from '../limits.js';
+import { MAX_TEXT_LENGTH } from '../text/narrative.js';
 import { DEFAULT_DB_PATH } from '../store/db.js';
 
 /*

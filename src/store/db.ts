@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations.js';
@@ -16,14 +16,34 @@ export const DEFAULT_DB_PATH = 'data/motag.db';
  * the machine losing power).
  */
 export function openDb(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const onDisk = path !== ':memory:' && path !== '';
+  if (onDisk) {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    // Narratives and reviews: only the owner may read the database. SQLite
+    // gives its -wal and -shm files the database's mode; they are set too,
+    // in case they were left from a run that made them wider.
+    if (!existsSync(path)) closeSync(openSync(path, 'a', DB_FILE_MODE));
+    else tighten(path);
+  }
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  if (onDisk) for (const suffix of ['-wal', '-shm']) if (existsSync(path + suffix)) tighten(path + suffix);
   return db;
+}
+
+export const DB_FILE_MODE = 0o600;
+
+function tighten(path: string): void {
+  try {
+    chmodSync(path, DB_FILE_MODE);
+  } catch (err) {
+    // Not the owner (a read-only copy, say): its owner decides its mode.
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+  }
 }
 
 export function migrate(db: Db): void {
