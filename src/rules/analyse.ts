@@ -1,14 +1,19 @@
 import type { TokenisedText } from '../text/tokens.js';
 import type { TagId } from '../tags.js';
-import { buildScopes, modifierFor } from './context.js';
+import { buildScopes, modifierFor, type Scope } from './context.js';
 import { overlaps, type Match } from './matcher.js';
-import { findMentions, type Mention } from './mentions.js';
+import { findMentions, RecordMentions } from './mentions.js';
+import { RoleRecord } from './role-record.js';
 import { decideRole, type RoleDecision } from './roles.js';
-import type { CompiledContextFamily, CompiledCueFamily, PhraseOwner, RuleSet } from './ruleset.js';
+import { NEGATED_CATEGORY, type CompiledContextFamily, type CompiledCueFamily, type PhraseOwner, type RuleSet } from './ruleset.js';
+import { SpanIndex, WorkMeter } from './span-index.js';
 
 /** Why a cue seen in the text does not count. */
 export interface Discount {
-  /** A context category ("negated", "hypothetical", ...), "wrong_party", "excluded", a requires reason, or "yields_to_<tag>". */
+  /**
+   * A context category ("negated", "hypothetical", ...), "wrong_party", "excluded", a requires reason,
+   * "yields_to_<tag>", or "overlapped" (a longer relationship cue won the same words).
+   */
   readonly reason: string;
   /** The words that caused it, when there are some ("denies", "called police"). */
   readonly by?: string;
@@ -28,6 +33,8 @@ export interface Finding {
   readonly note?: string;
   /** For relationship cues, the role decision. */
   readonly role?: RoleDecision['link'];
+  /** For relationship cues, the id of the role rule that decided (lexicons/roles.json). */
+  readonly rule?: string;
   /**
    * The cue family counts only in a context the rules judge ("Muslim" with hostility
    * nearby): the statistical model is given the rules' verdict on these words, not the words.
@@ -44,46 +51,89 @@ type CueMatch = Match<{ kind: 'cue'; family: CompiledCueFamily }>;
  */
 const UNCLEAR_ROLE_FACTOR = 0.7;
 
-export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
+/** The rules' view of one narrative. */
+export interface Analysis {
+  /** Every cue that was scored: counted or discounted. These are what scores and model features read. */
+  readonly findings: Finding[];
+  /**
+   * Relationship cues that lost the longest-match step to a longer reading of the same
+   * words ("father" in "father of her children"): reported as discounted, never scored.
+   */
+  readonly overlapped: Finding[];
+  /** Candidates examined while pairing cues with their context, for the bounded-work tests. */
+  readonly steps: number;
+}
+
+/** How a role decision reads to a reviewer: the why and the rule that decided. */
+export function roleReason(role: RoleDecision): string {
+  return `${role.why} (${role.rule})`;
+}
+
+export function analyse(doc: TokenisedText, rules: RuleSet): Analysis {
   const { tokens, text } = doc;
+  const meter = new WorkMeter();
   const all = rules.matcher.findAll(tokens);
   const cues: CueMatch[] = [];
-  const excludes: Match<PhraseOwner & { kind: 'exclude' }>[] = [];
+  const excludes = new Map<CompiledCueFamily, Match<unknown>[]>();
   const context: Match<{ family: CompiledContextFamily }>[] = [];
   const support = new Map<string, Match<unknown>[]>();
+  const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   for (const m of all) {
     const o = m.owner;
     if (o.kind === 'cue') cues.push(m as CueMatch);
-    else if (o.kind === 'exclude') excludes.push(m as Match<PhraseOwner & { kind: 'exclude' }>);
+    else if (o.kind === 'exclude') push(excludes, o.family, m);
     else if (o.kind === 'context') context.push(m as Match<{ family: CompiledContextFamily }>);
-    else {
-      const list = support.get(o.id);
-      if (list) list.push(m);
-      else support.set(o.id, [m]);
-    }
+    else push(support, o.id, m);
   }
+  const excludeIndex = new Map([...excludes].map(([family, list]) => [family, new SpanIndex(list, meter)]));
+  const supportIndex = new Map([...support].map(([id, list]) => [id, new SpanIndex(list, meter)]));
 
   const kept = longestPerFamily(cues);
-  const relationships = longestRelationships(kept.filter((c) => c.owner.family.relationship));
-  const cuesToScore = kept.filter((c) => !c.owner.family.relationship || relationships.includes(c));
-  const scopes = buildScopes(tokens, context);
+  const { kept: relationships, dropped } = longestRelationships(kept.filter((c) => c.owner.family.relationship));
+  const winners = new Set<CueMatch>(relationships);
+  const cuesToScore = kept.filter((c) => !c.owner.family.relationship || winners.has(c));
+  const scopes = buildScopes(tokens, context, meter);
+  // Scopes by their first token, each with its place in `scopes`: the modifier rules break ties by that order.
+  const scopeIndex = new SpanIndex(
+    scopes.map((s, order) => ({ first: s.first, last: s.last, scope: s, order })).sort((a, b) => a.first - b.first || a.order - b.order),
+    meter,
+  );
+  const scopesOver = (span: { first: number; last: number }): Scope[] =>
+    [...scopeIndex.overlapping(span.first, span.last)].sort((a, b) => a.order - b.order).map((x) => x.scope);
+  const denied = new Map<Match<unknown>, boolean>();
+  // A support cue inside a negation does not count: "IP is Muslim, no abuse" shows no hostility.
+  const deniedByContext = (s: Match<unknown>): boolean => {
+    let d = denied.get(s);
+    if (d === undefined) {
+      d = scopesOver(s).some((x) => x.family.category === NEGATED_CATEGORY && !x.family.appliesTo && !overlaps(x.trigger, s));
+      denied.set(s, d);
+    }
+    return d;
+  };
+  // Words said are evidence however they were phrased: "'I don't carry your kind'" still shows hostility.
+  const counts = (s: Match<unknown>): boolean => tokens[s.first]!.quoted || !deniedByContext(s);
+  const anywhere = new Map<string, boolean>();
 
+  const spanText = (m: { first: number; last: number }): string => text.slice(tokens[m.first]!.start, tokens[m.last]!.end);
   const findings: Finding[] = [];
-  // People named in the record, for the role rules; found only when a relationship cue needs them.
-  let mentions: Mention[] | null = null;
+  // What the role rules read; built only when a relationship cue needs it.
+  let roleRecord: RoleRecord | null = null;
   for (const cue of cuesToScore) {
     const family = cue.owner.family;
     const start = tokens[cue.first]!.start;
     const end = tokens[cue.last]!.end;
     const base = { tag: family.tag, family: family.id, start, end, text: text.slice(start, end), ...(family.requires ? { judged: true } : {}) };
-    const spanText = (m: { first: number; last: number }): string => text.slice(tokens[m.first]!.start, tokens[m.last]!.end);
 
-    const excluded = excludes.find((e) => e.owner.family === family && overlaps(e, cue));
-    if (excluded) {
-      findings.push({ ...base, weight: 0, discount: { reason: 'excluded', by: spanText(excluded) } });
+    const excluded = excludeIndex.get(family)?.overlapping(cue.first, cue.last).next();
+    if (excluded && !excluded.done) {
+      findings.push({ ...base, weight: 0, discount: { reason: 'excluded', by: spanText(excluded.value) } });
       continue;
     }
-    const mod = modifierFor({ first: cue.first, last: cue.last, family }, scopes, family.ignoresContext);
+    const mod = modifierFor({ first: cue.first, last: cue.last, family }, scopesOver(cue), family.ignoresContext);
     if (mod && mod.family.effect?.effect === 'discount') {
       findings.push({ ...base, weight: 0, discount: { reason: mod.family.category, by: spanText(mod.trigger) } });
       continue;
@@ -94,16 +144,20 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
       continue;
     }
     if (family.requires) {
-      // A support cue inside a negation does not count: "IP is Muslim, no abuse" shows no hostility.
-      const met = family.requires.some(({ family: needed, within }) =>
-        (support.get(needed) ?? []).some(
-          (s) =>
-            // Words said are evidence however they were phrased: "'I don't carry your kind'" still shows hostility.
-            (tokens[s.first]!.quoted || !deniedByContext(s, scopes)) &&
-            (within === 'record' ||
-              (tokens[s.first]!.sentence === tokens[cue.first]!.sentence && (s.first > cue.last ? s.first - cue.last : cue.first - s.last) <= within)),
-        ),
-      );
+      const sentence = tokens[cue.first]!.sentence;
+      const met = family.requires.some(({ family: needed, within }) => {
+        const index = supportIndex.get(needed);
+        if (!index) return false;
+        if (within === 'record') {
+          let any = anywhere.get(needed);
+          if (any === undefined) anywhere.set(needed, (any = index.spans.some(counts)));
+          return any;
+        }
+        for (const s of index.overlapping(cue.first - within, cue.last + within)) {
+          if (tokens[s.first]!.sentence === sentence && (s.first > cue.last ? s.first - cue.last : cue.first - s.last) <= within && counts(s)) return true;
+        }
+        return false;
+      });
       if (!met) {
         findings.push({ ...base, weight: 0, discount: { reason: family.requires[0]!.reason } });
         continue;
@@ -116,46 +170,70 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Finding[] {
       note = `weakened: ${mod.family.category} ("${spanText(mod.trigger)}")`;
     }
     if (family.relationship) {
-      mentions ??= findMentions({ support, relationships });
-      const role = decideRole(cue, { text, tokens, support, relationships, mentions });
+      if (!roleRecord) {
+        const mentions = new RecordMentions(findMentions({ support, relationships }), tokens, rules.roles.mentionWords, meter);
+        roleRecord = new RoleRecord(text, tokens, support, relationships, mentions, meter);
+      }
+      const role = decideRole(cue, roleRecord, rules.roles);
       if (role.link === 'wrong_party') {
-        findings.push({ ...base, weight: 0, discount: { reason: 'wrong_party', by: role.why }, role: role.link });
+        findings.push({ ...base, weight: 0, discount: { reason: 'wrong_party', by: roleReason(role) }, role: role.link, rule: role.rule });
         continue;
       }
-      if (role.link === 'unclear') {
-        weight *= family.unlinkedFactor ?? UNCLEAR_ROLE_FACTOR;
-        note = 'relationship not linked to victim and suspect';
-      } else {
-        note = role.why;
-      }
-      findings.push({ ...base, weight, role: role.link, ...(note ? { note } : {}) });
+      if (role.link === 'unclear') weight *= family.unlinkedFactor ?? UNCLEAR_ROLE_FACTOR;
+      findings.push({ ...base, weight, role: role.link, rule: role.rule, note: roleReason(role) });
       continue;
     }
     findings.push({ ...base, weight, ...(note ? { note } : {}) });
   }
-  return applyYields(findings, rules.yields);
+  const overlapped = dropped.map(({ cue, by }): Finding => {
+    const start = tokens[cue.first]!.start;
+    const end = tokens[cue.last]!.end;
+    return { tag: cue.owner.family.tag, family: cue.owner.family.id, start, end, text: text.slice(start, end), weight: 0, discount: { reason: 'overlapped', by: spanText(by) } };
+  });
+  return { findings: applyYields(findings, rules.yields), overlapped, steps: meter.steps };
 }
 
-function deniedByContext(span: { first: number; last: number }, scopes: ReturnType<typeof buildScopes>): boolean {
-  return scopes.some((s) => s.family.category === 'negated' && !s.family.appliesTo && overlaps(s, span) && !overlaps(s.trigger, span));
+/** Longest first, then earliest: the order in which overlapping cues claim their tokens. */
+function byLength(cues: readonly CueMatch[]): CueMatch[] {
+  return [...cues].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
 }
 
 /** Within one family, overlapping matches collapse to the longest (then earliest). */
 function longestPerFamily(cues: CueMatch[]): CueMatch[] {
-  const sorted = [...cues].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  // Tokens already claimed, per family: a cue is kept when none of its tokens is.
+  const claimed = new Map<CompiledCueFamily, Set<number>>();
   const kept: CueMatch[] = [];
-  for (const c of sorted) {
-    if (!kept.some((k) => k.owner.family === c.owner.family && overlaps(k, c))) kept.push(c);
+  for (const c of byLength(cues)) {
+    let taken = claimed.get(c.owner.family);
+    if (!taken) claimed.set(c.owner.family, (taken = new Set()));
+    if (claims(taken, c)) kept.push(c);
   }
   return kept.sort((a, b) => a.first - b.first);
 }
 
 /** Across relationship families the longest reading wins: "father of her children" is a partner, not a parent. */
-function longestRelationships(cues: CueMatch[]): CueMatch[] {
-  const sorted = [...cues].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+function longestRelationships(cues: CueMatch[]): { kept: CueMatch[]; dropped: { cue: CueMatch; by: CueMatch }[] } {
+  const owner = new Map<number, CueMatch>();
   const kept: CueMatch[] = [];
-  for (const c of sorted) if (!kept.some((k) => overlaps(k, c))) kept.push(c);
-  return kept.sort((a, b) => a.first - b.first);
+  const dropped: { cue: CueMatch; by: CueMatch }[] = [];
+  for (const c of byLength(cues)) {
+    let by: CueMatch | undefined;
+    for (let i = c.first; i <= c.last && !by; i++) by = owner.get(i);
+    if (by) {
+      dropped.push({ cue: c, by });
+      continue;
+    }
+    for (let i = c.first; i <= c.last; i++) owner.set(i, c);
+    kept.push(c);
+  }
+  return { kept: kept.sort((a, b) => a.first - b.first), dropped: dropped.sort((a, b) => a.cue.first - b.cue.first) };
+}
+
+/** Claims the cue's tokens when none is taken yet. */
+function claims(taken: Set<number>, c: { first: number; last: number }): boolean {
+  for (let i = c.first; i <= c.last; i++) if (taken.has(i)) return false;
+  for (let i = c.first; i <= c.last; i++) taken.add(i);
+  return true;
 }
 
 /**
@@ -164,10 +242,10 @@ function longestRelationships(cues: CueMatch[]): CueMatch[] {
  * linked relationship cue and its own tag has none.
  */
 function applyYields(findings: Finding[], yields: ReadonlyMap<string, TagId>): Finding[] {
-  const linked = (tag: TagId): boolean => findings.some((f) => f.tag === tag && f.role === 'linked');
+  const linked = new Set(findings.filter((f) => f.role === 'linked').map((f) => f.tag));
   return findings.map((f) => {
     const yieldsTo = yields.get(f.family);
-    if (!yieldsTo || f.weight === 0 || !linked(yieldsTo) || linked(f.tag)) return f;
+    if (!yieldsTo || f.weight === 0 || !linked.has(yieldsTo) || linked.has(f.tag)) return f;
     return { ...f, weight: 0, discount: { reason: `yields_to_${yieldsTo}` } };
   });
 }

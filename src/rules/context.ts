@@ -1,6 +1,7 @@
 import type { Token } from '../text/tokens.js';
 import { overlaps, type Match } from './matcher.js';
 import type { CompiledContextFamily, CompiledCueFamily } from './ruleset.js';
+import { SpanIndex, some, WorkMeter } from './span-index.js';
 
 /**
  * ConText (Chapman et al.; medspaCy) for police idiom: a trigger ("no",
@@ -22,8 +23,8 @@ export interface Modifier {
   readonly trigger: Match<unknown>;
 }
 
-export function buildScopes(tokens: readonly Token[], matches: readonly Match<{ family: CompiledContextFamily }>[]): Scope[] {
-  const pseudo = matches.filter((m) => m.owner.family.direction === 'pseudo');
+export function buildScopes(tokens: readonly Token[], matches: readonly Match<{ family: CompiledContextFamily }>[], meter = new WorkMeter()): Scope[] {
+  const pseudo = new SpanIndex(matches.filter((m) => m.owner.family.direction === 'pseudo'), meter);
   const terminators = new Set<number>();
   for (const m of matches) if (m.owner.family.direction === 'terminate') terminators.add(m.first);
 
@@ -31,7 +32,7 @@ export function buildScopes(tokens: readonly Token[], matches: readonly Match<{ 
   for (const m of matches) {
     const family = m.owner.family;
     if (family.direction === 'pseudo' || family.direction === 'terminate') continue;
-    if (pseudo.some((p) => overlaps(p, m))) continue;
+    if (some(pseudo.overlapping(m.first, m.last), () => true)) continue;
     const max = family.maxScope ?? 0;
     const anchor = tokens[m.first]!;
     const inScope = (i: number): boolean => {

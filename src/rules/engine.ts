@@ -8,6 +8,10 @@ import { loadRuleSet } from './ruleset.js';
 export interface RuleAnalysis {
   readonly tokens: readonly Token[];
   readonly findings: readonly Finding[];
+  /** Relationship cues a longer reading of the same words won (discounted as "overlapped"; not scored). */
+  readonly overlapped: readonly Finding[];
+  /** Candidates the rules examined pairing cues with context and roles: grows linearly with the cues. */
+  readonly steps: number;
 }
 
 export interface RuleEngine {
@@ -21,7 +25,7 @@ export function createRuleEngine(lexiconDir: string): RuleEngine {
   return {
     analyse(narrative) {
       const doc = tokenise(narrative, text);
-      return { tokens: doc.tokens, findings: analyse(doc, rules) };
+      return { tokens: doc.tokens, ...analyse(doc, rules) };
     },
   };
 }

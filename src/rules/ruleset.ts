@@ -4,8 +4,11 @@ import { readJson } from '../text/resources.js';
 import type { TagId } from '../tags.js';
 import { TAG_IDS } from '../tags.js';
 import { PhraseMatcher } from './matcher.js';
+import { PERSON_FAMILIES } from './mentions.js';
+import { compileRoleRules, type RoleRules } from './role-lexicon.js';
 import {
   ContextLexiconSchema,
+  RoleLexiconSchema,
   SupportLexiconSchema,
   TagLexiconSchema,
   type ContextCategory,
@@ -37,7 +40,20 @@ export interface RuleSet {
   readonly familyCount: number;
   /** Marker family id -> the tag it gives way to (see CueFamily.yieldsTo). */
   readonly yields: ReadonlyMap<string, TagId>;
+  /** The party-role rules of lexicons/roles.json. */
+  readonly roles: RoleRules;
 }
+
+/*
+ * Ids the code itself names. The data is checked against them at load, so a
+ * lexicon where one was renamed refuses to load instead of quietly losing the
+ * evidence that depends on it.
+ */
+/** Support families read by the masked-word resolver (with the cue families ending in SLUR_SUFFIX). */
+export const UNMASKING_FAMILIES = ['hate.hostility', 'masked.everyday'] as const;
+export const SLUR_SUFFIX = '.slur';
+/** The context category whose scope makes a support cue not count (analyse.ts, "IP is Muslim, no abuse"). */
+export const NEGATED_CATEGORY = 'negated';
 
 export function loadRuleSet(lexiconDir: string): RuleSet {
   const matcher = new PhraseMatcher<PhraseOwner>();
@@ -49,6 +65,7 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   };
 
   const tagDir = join(lexiconDir, 'tags');
+  const fileOf = new Map<string, string>();
   const seenTags = new Set<TagId>();
   for (const file of readdirSync(tagDir).filter((f) => f.endsWith('.json')).sort()) {
     const lex = parseOrExplain(TagLexiconSchema, readJson(join(tagDir, file)), `lexicons/tags/${file}`);
@@ -57,6 +74,7 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
       claim(fam.id, file);
       if (!fam.id.startsWith(`${lex.tag}.`)) throw new Error(`motag: family "${fam.id}" in ${file} must start with "${lex.tag}."`);
       const family: CompiledCueFamily = { ...fam, tag: lex.tag };
+      fileOf.set(fam.id, join(tagDir, file));
       cueFamilies.push(family);
       for (const phrase of fam.entries) matcher.add(phrase, { kind: 'cue', family });
       for (const phrase of fam.exclude ?? []) matcher.add(phrase, { kind: 'exclude', family });
@@ -65,39 +83,63 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   const missing = TAG_IDS.filter((t) => !seenTags.has(t));
   if (missing.length > 0) throw new Error(`motag: no lexicon for tags ${missing.join(', ')} in ${tagDir}`);
 
-  const support = parseOrExplain(SupportLexiconSchema, readJson(join(lexiconDir, 'support.json')), 'lexicons/support.json');
+  const supportFile = join(lexiconDir, 'support.json');
+  const support = parseOrExplain(SupportLexiconSchema, readJson(supportFile), supportFile);
   for (const fam of support.families) {
     claim(fam.id, 'support.json');
     for (const phrase of fam.entries) matcher.add(phrase, { kind: 'support', id: fam.id });
   }
 
-  const context = parseOrExplain(ContextLexiconSchema, readJson(join(lexiconDir, 'context.json')), 'lexicons/context.json');
+  const contextFile = join(lexiconDir, 'context.json');
+  const context = parseOrExplain(ContextLexiconSchema, readJson(contextFile), contextFile);
   for (const fam of context.families) {
     claim(fam.id, 'context.json');
     const structural = fam.direction === 'pseudo' || fam.direction === 'terminate';
     const effect = context.categories[fam.category];
     if (!structural && !effect) throw new Error(`motag: context family "${fam.id}" names unknown category "${fam.category}"`);
     if (!structural && fam.maxScope === undefined) throw new Error(`motag: context family "${fam.id}" needs maxScope`);
+    for (const target of fam.appliesTo ?? []) {
+      if (!(TAG_IDS as readonly string[]).includes(target) && !cueFamilies.some((f) => f.id === target)) {
+        throw new Error(`motag: ${contextFile}: context family "${fam.id}" applies to unknown tag or cue family "${target}"`);
+      }
+    }
     const compiled: CompiledContextFamily = { ...fam, effect: structural ? undefined : effect };
     for (const phrase of fam.literals) matcher.add(phrase, { kind: 'context', family: compiled });
   }
 
+  const supportIds = new Set(support.families.map((f) => f.id));
+  const needSupport = (id: string, what: string): void => {
+    if (!supportIds.has(id)) throw new Error(`motag: ${supportFile} has no family "${id}" (${what})`);
+  };
+  for (const id of UNMASKING_FAMILIES) needSupport(id, 'masked words are resolved against it');
+  for (const id of PERSON_FAMILIES) needSupport(id, 'the role rules find the people named with it');
+  if (!cueFamilies.some((f) => f.id.endsWith(SLUR_SUFFIX))) throw new Error(`motag: ${tagDir} has no family ending in "${SLUR_SUFFIX}" (masked slurs are resolved against them)`);
+  if (!context.categories[NEGATED_CATEGORY]) throw new Error(`motag: ${contextFile} has no category "${NEGATED_CATEGORY}" (a denied support cue does not count)`);
+  const categories = new Set(Object.keys(context.categories));
+  for (const fam of cueFamilies) {
+    for (const c of fam.ignoresContext ?? []) {
+      if (!categories.has(c)) throw new Error(`motag: ${fileOf.get(fam.id)}: family "${fam.id}" ignores unknown context category "${c}" (categories are in ${contextFile})`);
+    }
+  }
+  const rolesFile = join(lexiconDir, 'roles.json');
+  const roles = compileRoleRules(parseOrExplain(RoleLexiconSchema, readJson(rolesFile), rolesFile), supportIds, rolesFile);
+
   for (const fam of cueFamilies) {
     for (const needed of [...(fam.requires ?? []).map((r) => r.family), ...(fam.forbiddenBy ?? []).map((v) => v.family)]) {
-      if (needed && !familyIds.has(needed)) throw new Error(`motag: family "${fam.id}" names unknown support family "${needed}"`);
+      if (needed && !familyIds.has(needed)) throw new Error(`motag: ${fileOf.get(fam.id)}: family "${fam.id}" names unknown support family "${needed}"`);
     }
   }
   // Masked slurs and swearing are resolved against the slur families, hostility words and
   // everyday swear words: a mask that fits both a slur and a swear word stays unresolved.
   matcher.allowUnmasking(
-    [...cueFamilies.filter((f) => f.id.endsWith('.slur')).flatMap((f) => f.entries), ...support.families.filter((f) => f.id === 'hate.hostility' || f.id === 'masked.everyday').flatMap((f) => f.entries)]
+    [...cueFamilies.filter((f) => f.id.endsWith(SLUR_SUFFIX)).flatMap((f) => f.entries), ...support.families.filter((f) => (UNMASKING_FAMILIES as readonly string[]).includes(f.id)).flatMap((f) => f.entries)]
       // Every word of a phrase or its alternatives: "b*tty boy" is "batty boy".
       .flatMap((e) => e.toLowerCase().split(/[\s|]+/))
       .filter((w) => w !== '...' && !w.endsWith('*') && /^[a-z']+$/.test(w)),
   );
   const yields = new Map<string, TagId>();
   for (const fam of cueFamilies) if (fam.yieldsTo) yields.set(fam.id, fam.yieldsTo);
-  return { matcher, cueFamilies, familyCount: familyIds.size, yields };
+  return { matcher, cueFamilies, familyCount: familyIds.size, yields, roles };
 }
 
 function parseOrExplain<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, where: string): T {

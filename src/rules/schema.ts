@@ -113,3 +113,66 @@ export type TagLexicon = z.infer<typeof TagLexiconSchema>;
 export type SupportFamily = z.infer<typeof SupportFamilySchema>;
 export type ContextCategory = z.infer<typeof ContextCategorySchema>;
 export type ContextFamily = z.infer<typeof ContextFamilySchema>;
+
+/*
+ * lexicons/roles.json: the party-role rules as an ordered list (see its description).
+ * Conditions are checked against the predicate library and the word classes when the
+ * rules load (role-lexicon.ts), so a renamed id fails at start-up.
+ */
+const ClassId = z.string().regex(/^[a-z_]+$/, 'class ids are lower_snake_case');
+const RoleRuleId = z.string().regex(/^role\.[a-z_]+$/, 'role rule ids look like "role.rule_name"');
+export type RoleCondition =
+  | { readonly near: string; readonly side: 'before' | 'after'; readonly within: number; readonly only?: string; readonly none?: string }
+  | { readonly in_sentence: string }
+  | { readonly before: string }
+  | { readonly lead: string }
+  | { readonly sentence_has: readonly string[] }
+  | { readonly test: string; readonly with?: Readonly<Record<string, string | number>> }
+  | { readonly any: readonly RoleCondition[] }
+  | { readonly ref: string };
+export const RoleConditionSchema: z.ZodType<RoleCondition> = z.lazy(() =>
+  z.union([
+    z.object({ near: FamilyId, side: z.enum(['before', 'after']), within: z.number().int().positive(), only: ClassId.optional(), none: ClassId.optional() }).strict(),
+    z.object({ in_sentence: FamilyId }).strict(),
+    z.object({ before: Phrase }).strict(),
+    z.object({ lead: Phrase }).strict(),
+    z.object({ sentence_has: z.array(Phrase).min(1) }).strict(),
+    z.object({ test: ClassId, with: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).strict(),
+    z.object({ any: z.array(RoleConditionSchema).min(2) }).strict(),
+    z.object({ ref: ClassId }).strict(),
+  ]),
+);
+
+export const RoleRuleSchema = z
+  .object({
+    id: RoleRuleId,
+    link: z.enum(['linked', 'wrong_party', 'unclear']),
+    /** Shown to reviewers as the reason for the decision. */
+    why: z.string().min(5),
+    note: z.string().min(10),
+    /** All must hold; an empty list always holds (the last, default rule). */
+    when: z.array(RoleConditionSchema),
+    unless: z.array(RoleConditionSchema).optional(),
+  })
+  .strict();
+
+export const WordClassSchema = z
+  .object({
+    id: ClassId,
+    note: z.string().min(10),
+    /** Single tokens, or "@class" for every word of another class. */
+    words: z.array(z.string().regex(/^(@[a-z_]+|[^\s|*]+)$/, 'one token per word (or @class)')).min(1),
+  })
+  .strict();
+
+export const RoleLexiconSchema = z
+  .object({
+    description: z.string(),
+    classes: z.array(WordClassSchema).min(1),
+    conditions: z.record(ClassId, RoleConditionSchema),
+    rules: z.array(RoleRuleSchema).min(1),
+  })
+  .strict();
+
+export type RoleRule = z.infer<typeof RoleRuleSchema>;
+export type RoleLexicon = z.infer<typeof RoleLexiconSchema>;

@@ -50,9 +50,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
     bands: model ? model.bands : null,
     analyse: (text) => engine.analyse(text),
     tag(text, id = null) {
-      const { tokens, findings } = engine.analyse(text);
+      const { tokens, findings, overlapped } = engine.analyse(text);
       const evidence = ruleEvidence(findings);
-      const discounted = ruleDiscounts(findings);
+      const discounted = ruleDiscounts(findings, overlapped);
       if (!model) {
         const scores = ruleScores(findings);
         return { id, tags: TAG_IDS.filter((t) => scores[t] >= RULE_THRESHOLD), scores, needs_review: [], evidence, discounted, model: name };
@@ -80,9 +80,11 @@ function ruleEvidence(findings: readonly Finding[]): Evidence[] {
     .map((f) => ({ tag: f.tag, start: f.start, end: f.end, text: f.text, source: `lexicon:${f.family}`, weight: f.weight, ...(f.note ? { note: f.note } : {}) }));
 }
 
-function ruleDiscounts(findings: readonly Finding[]): Discounted[] {
-  return findings
+/** Discounted cues in text order; the overlapped ones (never scored) among them. */
+function ruleDiscounts(findings: readonly Finding[], overlapped: readonly Finding[]): Discounted[] {
+  return [...findings, ...overlapped]
     .filter((f) => f.discount)
+    .sort((a, b) => a.start - b.start)
     .map((f) => ({ tag: f.tag, start: f.start, end: f.end, text: f.text, reason: f.discount!.reason, source: `lexicon:${f.family}`, ...(f.discount!.by ? { by: f.discount!.by } : {}) }));
 }
 

@@ -115,7 +115,7 @@ describe('motag explain', () => {
     const r = runCli(['explain', "IP's mother called police. S1 was drunk. No racial element"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/alcohol\s+YES/);
-    expect(r.stdout).toMatch(/- "mother" .*wrong_party by "relative reported or witnessed it"/);
+    expect(r.stdout).toMatch(/- "mother" .*wrong_party by "relative reported or witnessed it \(role.reporter_after\)"/);
     expect(r.stdout).toMatch(/- "racial" .*negated by "No"/);
   });
 

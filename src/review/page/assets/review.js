@@ -148,7 +148,8 @@ function renderTags(record) {
   body.replaceChildren();
   state.tags.forEach((t, i) => {
     const why = el('td', { className: 'why' });
-    for (const e of record.result.evidence.filter((x) => x.tag === t)) why.append(el('div', {}, `"${e.text}" ${e.source}`));
+    // The note names the role rule that linked a relationship ("... (role.subject_acts)").
+    for (const e of record.result.evidence.filter((x) => x.tag === t)) why.append(el('div', {}, `"${e.text}" ${e.source}${e.note ? ` (${e.note})` : ''}`));
     for (const d of record.result.discounted.filter((x) => x.tag === t)) why.append(el('div', { className: 'disc-reason' }, `"${d.text}" not counted: ${d.reason}${d.by ? ` (by "${d.by}")` : ''}`));
     if (!why.hasChildNodes()) why.append(el('span', { className: 'none' }, given.has(t) ? '' : 'no cue found'));
     const labelButton = el('button', { type: 'button', className: 'label', 'data-tag': t, 'aria-label': `${tagName(t)}: your label` });
