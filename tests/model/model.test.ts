@@ -92,10 +92,12 @@ describe('training a model file', () => {
     expect(engineOut.findings.length).toBeGreaterThan(0);
   });
 
-  it('gives the same file as before the training code moved to src/training', () => {
-    // Measured on this fixture at 0bcbbdf (the code in src/model) and after the move: a change of
-    // training code, features, rules or the first corpus records that alters the fit changes it.
-    expect(createHash('sha256').update(JSON.stringify(run(5))).digest('hex')).toBe('e5f766897f3b98dc78c5ba3e49c963e509c029fe3986208e4a6d1ad318f5afba');
+  it('gives the same file until training code, features, rules or the fixture change on purpose', () => {
+    // Measured on this fixture at 0bcbbdf and after the move to src/training (e5f76689...: the move
+    // changed nothing), then again after the real-text rule round changed rule outputs on purpose
+    // (unlinked relatives, drink driving, DA, the legal bar). A change that alters the fit changes it:
+    // update it only together with a retrained model and the shipped snapshot.
+    expect(createHash('sha256').update(JSON.stringify(run(5))).digest('hex')).toBe('62930b4be531d8d617cdf169c2b69e3a06e57b210c8882c2a9411bb5a612fb53');
   });
 });
 
