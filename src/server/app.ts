@@ -11,7 +11,7 @@ import { isLoopbackHost } from './loopback.js';
 import { docsRouter } from './docs.js';
 import { ServiceMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
-import { batchRequestSchema, tagRequestSchema } from './schemas.js';
+import { batchEnvelopeSchema, batchRecordSchema, tagRequestSchema } from './schemas.js';
 import { parseBody } from '../http/validate.js';
 import { PipelineKeys, pipelineAccess } from '../http/access.js';
 import { reviewRouter } from '../review/routes.js';
@@ -59,7 +59,8 @@ export function createApp(deps: TaggingDeps & { db: Db; config: ServiceConfig; l
   const state = deps.state ?? { accepting: true };
   const metrics = new ServiceMetrics();
   const tagRequest = tagRequestSchema(config.MAX_TEXT_LENGTH);
-  const batchRequest = batchRequestSchema(config.MAX_TEXT_LENGTH, config.MAX_BATCH);
+  const batchEnvelope = batchEnvelopeSchema(config.MAX_BATCH);
+  const batchRecord = batchRecordSchema(config.MAX_TEXT_LENGTH);
   const openapi = openApiDocument(config, deps.version);
 
   const app = express();
@@ -113,10 +114,28 @@ export function createApp(deps: TaggingDeps & { db: Db; config: ServiceConfig; l
   });
 
   app.post('/v1/tag/batch', pipeline, async (req, res) => {
-    const body = parseBody(batchRequest, req);
-    res.locals.textChars = body.records.reduce((n, r) => n + r.text.length, 0);
-    const results = await tagAll(body.records);
-    res.type('json').send(`{"results":[${results.map((r) => r.json).join(',')}]}`);
+    const body = parseBody(batchEnvelope, req);
+    // Each record on its own: the valid ones are tagged, the others answered
+    // with their error in their place. Messages name the field, never the text.
+    const checked = body.records.map((raw) => {
+      const parsed = batchRecord.safeParse(raw);
+      if (parsed.success) return { ok: true as const, record: parsed.data };
+      const sentId = typeof raw === 'object' && raw !== null ? (raw as { id?: unknown }).id : undefined;
+      const details = parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(record)', message: i.path.length === 0 && i.code === 'invalid_type' ? 'a record must be an object with id and text' : i.message }));
+      return {
+        ok: false as const,
+        json: JSON.stringify({
+          id: typeof sentId === 'string' || (typeof sentId === 'number' && Number.isFinite(sentId)) ? String(sentId).slice(0, 200) : null,
+          error: { code: 'invalid_record', message: details.map((d) => `${d.path}: ${d.message}`).join('; '), details },
+        }),
+      };
+    });
+    const valid = checked.flatMap((c) => (c.ok ? [c.record] : []));
+    res.locals.textChars = valid.reduce((n, r) => n + r.text.length, 0);
+    const tagged = valid.length > 0 ? await tagAll(valid) : [];
+    let next = 0;
+    const entries = checked.map((c) => (c.ok ? tagged[next++]!.json : c.json));
+    res.type('json').send(`{"model":${JSON.stringify(tagger.model)},"results":[${entries.join(',')}]}`);
   });
 
   app.get('/v1/tags', pipeline, (_req, res) => {

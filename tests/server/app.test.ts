@@ -45,11 +45,31 @@ describe('POST /v1/tag/batch', () => {
     expect(res.body.results[2].tags).toContain('street_asb');
   });
 
-  it('reports each invalid record by its index', async () => {
-    const res = await post('/v1/tag/batch').send({ records: [{ id: 'a', text: 'ok' }, { id: 'b', text: '' }, { id: 'c' }] }).expect(400);
+  it('answers 200 with an error in the place of each invalid record, and tags the rest', async () => {
+    const res = await post('/v1/tag/batch')
+      .send({ records: [{ id: 'a', text: 'drunk male' }, { id: 'b', text: '' }, { id: 'c' }, 'not a record', { id: 'e', text: 'x'.repeat(20_001) }] })
+      .expect(200);
+    expect(res.body.model).toMatch(/^motag-/);
+    const results = res.body.results;
+    expect(results).toHaveLength(5);
+    expect(results[0]).toMatchObject({ id: 'a', tags: ['alcohol'] });
+    expect(results[1]).toEqual({ id: 'b', error: { code: 'invalid_record', message: 'text: text is empty', details: [{ path: 'text', message: 'text is empty' }] } });
+    expect(results[2]).toMatchObject({ id: 'c', error: { code: 'invalid_record', details: [{ path: 'text' }] } });
+    expect(results[3]).toMatchObject({ id: null, error: { code: 'invalid_record', message: '(record): a record must be an object with id and text' } });
+    expect(results[4].error.message).toMatch(/over 20000 characters/);
+    expect(JSON.stringify(results[4])).not.toContain('xxxx');
+  });
+
+  it('takes a whole-number id as its string and ignores fields other than id and text', async () => {
+    const res = await post('/v1/tag/batch').send({ records: [{ id: 42, text: 'drunk male', offence: 'common assault' }, { id: 1.5, text: 'drunk male' }] }).expect(200);
+    expect(res.body.results[0]).toMatchObject({ id: '42', tags: ['alcohol'] });
+    expect(res.body.results[1]).toMatchObject({ id: '1.5', error: { code: 'invalid_record', details: [{ path: 'id' }] } });
+  });
+
+  it('still refuses a malformed batch as a whole (400)', async () => {
+    const res = await post('/v1/tag/batch').send({ records: 'nope' }).expect(400);
     expect(res.body.error.code).toBe('invalid_request');
-    const paths = res.body.error.details.map((d: { path: string }) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['records.1.text', 'records.2.text']));
+    await post('/v1/tag/batch').send({ record: [] }).expect(400);
   });
 
   it('refuses more records than the configured limit', async () => {
