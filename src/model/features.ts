@@ -185,7 +185,17 @@ function judgedTokens(tokens: readonly Token[], findings: readonly Finding[]): b
   for (const f of findings) {
     if (!f.judged) continue;
     out ??= new Array<boolean>(tokens.length).fill(false);
-    for (let i = 0; i < tokens.length; i++) if (tokens[i]!.start >= f.start && tokens[i]!.end <= f.end) out[i] = true;
+    // Tokens are in text order (starts never decrease): find the first that
+    // can lie inside the cue and walk only the cue's own tokens, so a record
+    // dense with judged cues costs cues x cue length, not cues x record length.
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tokens[mid]!.start < f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < tokens.length && tokens[i]!.start <= f.end; i++) if (tokens[i]!.end <= f.end) out[i] = true;
   }
   return out;
 }
