@@ -53,16 +53,22 @@ export function registerReview(program: Command): void {
           process.stderr.write(`motag review load: line ${item.line}: ${item.reason}\n`);
           continue;
         }
-        records.push({ id: item.id, text: item.text, result: tagger.tag(item.text, item.id) });
+        records.push({ id: item.id, text: item.text, result: tagger.tag(item.text, item.id), fields: otherColumns(item.row, opts) });
       }
       const db = openDb(opts.db);
       const run = loadRun(db, records, loadKeywordBaseline(), { source: opts.source ?? basename(opts.in), model: tagger.model, actor: cliActor(), auditPerTag: opts.auditPerTag, seed: opts.seed });
       db.close();
       for (const id of run.duplicates) process.stderr.write(`motag review load: id ${id} appears more than once; the first was kept\n`);
       process.stderr.write(
-        `motag review load: run ${run.runId}: ${run.records} records stored, ${rejected} rejected, ${run.duplicates.length} duplicate ids; queued ${run.queued.abstain} abstain, ${run.queued.audit} audit, ${run.queued.disagreement} disagreement (tag-record pairs)\n`,
+        `motag review load: run ${run.runId}: ${run.records} records stored, ${rejected} rejected, ${run.duplicates.length} duplicate ids, ${run.alreadyLoaded.length} already loaded by an earlier run (same id and text, skipped: their reviews stand); queued ${run.queued.abstain} abstain, ${run.queued.audit} audit, ${run.queued.disagreement} disagreement (tag-record pairs)\n`,
       );
     });
+}
+
+/** The row's columns beyond id and text (offence, date, ward...), kept for the review page. */
+function otherColumns(row: Readonly<Record<string, string>> | undefined, opts: LoadOptions): Record<string, string> {
+  if (!row) return {};
+  return Object.fromEntries(Object.entries(row).filter(([name]) => name !== opts.textField && name !== opts.idField));
 }
 
 function positiveInt(value: string): number {

@@ -3,12 +3,13 @@ import { addToCorpus, type IncomingRecord } from '../corpus/store.js';
 import { cohensKappa } from '../corpus/kappa.js';
 import type { Db } from '../store/db.js';
 import { TAG_IDS, type PerTag, type TagId } from '../tags.js';
-import { allReviews, getRecord, latestPerReviewer, outcome, type StoredRecord, type StoredReview } from './reviews.js';
+import { allReviews, getRecord, isUnsure, latestPerReviewer, outcome, type StoredRecord, type StoredReview } from './reviews.js';
 
 /*
  * Reviews back into the corpus. A record is taken once its reviews settle
  * its labels (one reviewer, reviewers who agree, or an adjudicator); records
- * in conflict wait for an adjudicator. Alongside, a misclassification report:
+ * in conflict wait for an adjudicator, and records whose reviewers are all
+ * unsure (an "unsure" label on some tag) are never taken. Alongside, a misclassification report:
  * what the reviewers found the tagger got wrong.
  */
 export interface FeedbackOptions {
@@ -40,6 +41,8 @@ export interface FeedbackReport {
   readonly settled: number;
   readonly conflicts: number;
   readonly tooFewReviewers: number;
+  /** Records whose every reviewer is unsure on some tag: left out of the corpus. */
+  readonly unsure: number;
   readonly perTag: PerTag<TagErrors>;
   readonly families: FamilyPrecision[];
   readonly agreement: ReviewerAgreement[];
@@ -65,17 +68,23 @@ export function collectFeedback(db: Db, opts: FeedbackOptions): FeedbackReport {
   const candidates: IncomingRecord[] = [];
   let conflicts = 0;
   let tooFewReviewers = 0;
+  let unsure = 0;
 
   for (const [key, reviews] of byRecord) {
-    const latest = latestPerReviewer(reviews);
+    // Agreement is measured on decided reviews only: "unsure" is not a label to agree on.
+    const latest = latestPerReviewer(reviews).filter((r) => !isUnsure(r));
     if (latest.length >= 2) {
       TAG_IDS.forEach((t, i) => {
-        pairs[i]!.a.push(latest[0]!.decisions[t].label);
-        pairs[i]!.b.push(latest[1]!.decisions[t].label);
+        pairs[i]!.a.push(latest[0]!.decisions[t].label as 0 | 1);
+        pairs[i]!.b.push(latest[1]!.decisions[t].label as 0 | 1);
       });
     }
     const settled = outcome(reviews);
     if (!settled) continue;
+    if (settled.status === 'unsure') {
+      unsure++;
+      continue;
+    }
     if (settled.status === 'conflict') {
       conflicts++;
       continue;
@@ -93,6 +102,7 @@ export function collectFeedback(db: Db, opts: FeedbackOptions): FeedbackReport {
     settled: candidates.length,
     conflicts,
     tooFewReviewers,
+    unsure,
     perTag,
     families: [...families.values()].sort((a, b) => a.tag.localeCompare(b.tag) || a.family.localeCompare(b.family)),
     agreement: TAG_IDS.map((tag, i) => ({ tag, records: pairs[i]!.a.length, kappa: pairs[i]!.a.length > 0 ? cohensKappa(pairs[i]!.a, pairs[i]!.b) : Number.NaN })),
@@ -151,7 +161,7 @@ const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d
 
 export function formatFeedback(report: FeedbackReport): string {
   const lines: string[] = [];
-  lines.push(`Records settled by review: ${report.settled}; in conflict (need an adjudicator): ${report.conflicts}; waiting for more reviewers: ${report.tooFewReviewers}.`, '');
+  lines.push(`Records settled by review: ${report.settled}; in conflict (need an adjudicator): ${report.conflicts}; waiting for more reviewers: ${report.tooFewReviewers}; left out, reviewers unsure: ${report.unsure}.`, '');
   lines.push('Misclassifications found by reviewers (records were drawn from review queues, so these are not population rates)', '');
   lines.push('| tag | reviewed | tagger positives | false positives | false negatives | precision on reviewed |', '|---|---:|---:|---:|---:|---:|');
   for (const t of TAG_IDS) {

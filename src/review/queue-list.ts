@@ -2,7 +2,7 @@ import type { Db } from '../store/db.js';
 import type { TagId } from '../tags.js';
 import type { Reviewer } from '../auth/accounts.js';
 import type { QueueName } from './queues.js';
-import { outcome, reviewsOf } from './reviews.js';
+import { outcome, reviewsOf, UNSURE } from './reviews.js';
 
 export interface QueueFilter {
   readonly queue: QueueName;
@@ -36,7 +36,8 @@ interface Row {
 
 /**
  * The records of a queue for one reviewer, in a stable order, each marked
- * with whether this reviewer has reviewed it (the page's progress).
+ * with whether this reviewer has reviewed it (the page's progress; a review
+ * with an "unsure" label does not count as done).
  * - fixed queues: the queue_items written when the run was loaded;
  * - second: records someone else reviewed, where no third person has: offered
  *   blind, and kept in the list after this reviewer's review for progress;
@@ -56,7 +57,8 @@ export function queuePage(db: Db, reviewer: Reviewer, filter: QueueFilter, offse
 function queueRows(db: Db, reviewer: Reviewer, filter: QueueFilter): Row[] {
   const run = filter.runId ?? null;
   const tag = filter.tag ?? null;
-  const mine = '(SELECT COUNT(*) FROM reviews m WHERE m.record_pk = r.id AND m.reviewer_id = :me)';
+  // Done by me: my newest review decided every tag. An "unsure" review keeps the record open in my queue.
+  const mine = `COALESCE((SELECT instr(m.decisions, '"${UNSURE}"') = 0 FROM reviews m WHERE m.record_pk = r.id AND m.reviewer_id = :me ORDER BY m.id DESC LIMIT 1), 0)`;
   if (filter.queue === 'abstain' || filter.queue === 'audit' || filter.queue === 'disagreement') {
     return db
       .prepare(

@@ -5,15 +5,23 @@ import { TAG_IDS, type PerTag, type TagId } from '../tags.js';
 import type { Reviewer } from '../auth/accounts.js';
 import type { QueueName } from './queues.js';
 
+/**
+ * A reviewer's label for one tag: yes (1), no (0), or "unsure". An unsure
+ * label leaves the record open: it stays in the reviewer's queue, and the
+ * review settles nothing (so it never reaches the corpus).
+ */
+export const UNSURE = 'unsure';
+export type Label = 0 | 1 | typeof UNSURE;
+
 /** One reviewer's call on one tag: what the tagger gave and the label the reviewer settled on. */
 export interface TagDecision {
   readonly given: 0 | 1;
-  readonly label: 0 | 1;
+  readonly label: Label;
 }
 export type Decisions = PerTag<TagDecision>;
 
 const Bit = z.union([z.literal(0), z.literal(1)]);
-const Decision = z.object({ given: Bit, label: Bit }).strict();
+const Decision = z.object({ given: Bit, label: z.union([Bit, z.literal(UNSURE)]) }).strict();
 const DecisionsSchema = z.object(Object.fromEntries(TAG_IDS.map((t) => [t, Decision])) as Record<TagId, typeof Decision>).strict();
 
 export interface StoredRecord {
@@ -23,6 +31,8 @@ export interface StoredRecord {
   readonly text: string;
   readonly result: TagResult;
   readonly keywordTags: TagId[];
+  /** The export's other columns (offence, date, ward...). */
+  readonly fields: Record<string, string>;
 }
 
 export interface StoredReview {
@@ -43,15 +53,23 @@ interface RecordRow {
   text: string;
   result: string;
   keyword_tags: string;
+  fields: string;
 }
 
 function toRecord(row: RecordRow): StoredRecord {
-  return { key: row.id, id: row.record_id, runId: row.run_id, text: row.text, result: JSON.parse(row.result) as TagResult, keywordTags: JSON.parse(row.keyword_tags) as TagId[] };
+  return { key: row.id, id: row.record_id, runId: row.run_id, text: row.text, result: JSON.parse(row.result) as TagResult, keywordTags: JSON.parse(row.keyword_tags) as TagId[], fields: JSON.parse(row.fields) as Record<string, string> };
 }
 
 export function getRecord(db: Db, key: number): StoredRecord | null {
-  const row = db.prepare('SELECT id, record_id, run_id, text, result, keyword_tags FROM records WHERE id = ?').get(key) as RecordRow | undefined;
+  const row = db.prepare(`${RECORD_SELECT} WHERE id = ?`).get(key) as RecordRow | undefined;
   return row ? toRecord(row) : null;
+}
+
+const RECORD_SELECT = 'SELECT id, record_id, run_id, text, result, keyword_tags, fields FROM records';
+
+/** The records loaded under an export's record id (one per run that loaded a different text), oldest first. */
+export function findByRecordId(db: Db, recordId: string): StoredRecord[] {
+  return (db.prepare(`${RECORD_SELECT} WHERE record_id = ? ORDER BY id`).all(recordId) as RecordRow[]).map(toRecord);
 }
 
 interface ReviewRow {
@@ -94,7 +112,7 @@ export function allReviews(db: Db): StoredReview[] {
  * newer review, and the newest one of each reviewer counts. The transaction
  * is committed (and, with synchronous=FULL, on disk) before this returns.
  */
-export function addReview(db: Db, reviewer: Reviewer, record: StoredRecord, labels: PerTag<0 | 1>, queue: QueueName, comment: string): StoredReview {
+export function addReview(db: Db, reviewer: Reviewer, record: StoredRecord, labels: PerTag<Label>, queue: QueueName, comment: string): StoredReview {
   const decisions = Object.fromEntries(TAG_IDS.map((t) => [t, { given: record.result.tags.includes(t) ? 1 : 0, label: labels[t] }])) as Decisions;
   const createdAt = now();
   const id = db.transaction(() => {
@@ -103,8 +121,9 @@ export function addReview(db: Db, reviewer: Reviewer, record: StoredRecord, labe
         .prepare('INSERT INTO reviews (record_pk, reviewer_id, queue, decisions, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(record.key, reviewer.id, queue, JSON.stringify(decisions), comment, createdAt).lastInsertRowid,
     );
-    const corrected = TAG_IDS.filter((t) => decisions[t].given !== decisions[t].label);
-    audit(db, reviewer.username, 'review.add', `record:${record.key}`, { review: rowId, queue, corrected });
+    const corrected = TAG_IDS.filter((t) => decisions[t].label !== UNSURE && decisions[t].given !== decisions[t].label);
+    const unsure = TAG_IDS.filter((t) => decisions[t].label === UNSURE);
+    audit(db, reviewer.username, 'review.add', `record:${record.key}`, { review: rowId, queue, corrected, unsure });
     return rowId;
   })();
   return { id, recordKey: record.key, reviewer: reviewer.username, role: reviewer.role, queue, decisions, comment, createdAt };
@@ -120,18 +139,28 @@ export function latestPerReviewer(reviews: readonly StoredReview[]): StoredRevie
   return [...latest.values()].sort((a, b) => a.id - b.id);
 }
 
+/** A review with an unsure label on any tag: it decides nothing yet. */
+export function isUnsure(review: StoredReview): boolean {
+  return TAG_IDS.some((t) => review.decisions[t].label === UNSURE);
+}
+
 export type Outcome =
   | { readonly status: 'single' | 'agreed' | 'adjudicated'; readonly labels: PerTag<0 | 1>; readonly reviewers: string[] }
-  | { readonly status: 'conflict'; readonly tags: TagId[]; readonly reviewers: string[] };
+  | { readonly status: 'conflict'; readonly tags: TagId[]; readonly reviewers: string[] }
+  | { readonly status: 'unsure'; readonly reviewers: string[] };
 
 /**
- * Where a record's reviews leave its labels. An adjudicator's newest review
- * settles everything; otherwise reviewers who agree on every tag settle it,
- * and any disagreement is a conflict for an adjudicator.
+ * Where a record's reviews leave its labels. Only decided reviews count: a
+ * reviewer whose newest review is unsure on some tag has not decided. An
+ * adjudicator's newest review settles everything; otherwise reviewers who
+ * agree on every tag settle it, and any disagreement is a conflict for an
+ * adjudicator. Only unsure reviews: 'unsure', nothing settled.
  */
 export function outcome(reviews: readonly StoredReview[]): Outcome | null {
-  const latest = latestPerReviewer(reviews);
-  if (latest.length === 0) return null;
+  const all = latestPerReviewer(reviews);
+  if (all.length === 0) return null;
+  const latest = all.filter((r) => !isUnsure(r));
+  if (latest.length === 0) return { status: 'unsure', reviewers: all.map((r) => r.reviewer) };
   const reviewers = latest.map((r) => r.reviewer);
   const labelsOf = (r: StoredReview): PerTag<0 | 1> => Object.fromEntries(TAG_IDS.map((t) => [t, r.decisions[t].label])) as PerTag<0 | 1>;
   const adjudications = latest.filter((r) => r.role === 'adjudicator');

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import express, { type Router } from 'express';
 import { serialize as serializeCookie } from 'cookie';
 import { z } from 'zod';
-import { LoginSchema, QueueQuery, RecordQuery, ReviewSchema } from './schemas.js';
+import { LoginSchema, QueueQuery, RecordQuery, RecordSearchQuery, ReviewSchema } from './schemas.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { currentReviewer, reviewerAccess, SESSION_COOKIE, sessionToken } from '../http/access.js';
 import { SignInThrottle } from '../http/sign-in-throttle.js';
@@ -13,7 +13,9 @@ import { TAG_IDS, type PerTag, type TagId } from '../tags.js';
 import { authenticate, createSession, endSession, sessionReviewer, SESSION_HOURS } from '../auth/accounts.js';
 import { QUEUE_DESCRIPTIONS, QUEUES } from './queues.js';
 import { queuePage } from './queue-list.js';
-import { addReview, getRecord, latestPerReviewer, outcome, reviewsOf, type StoredReview } from './reviews.js';
+import { loadKeywordBaseline } from '../rules/keyword-baseline.js';
+import { addReview, findByRecordId, getRecord, latestPerReviewer, outcome, reviewsOf, type Label, type StoredReview } from './reviews.js';
+import { keywordHits, tagReasons } from './record-view.js';
 import { listRuns } from './runs.js';
 
 const PAGE_DIR = join(PACKAGE_ROOT, 'src', 'review', 'page');
@@ -33,6 +35,7 @@ export function reviewRouter(db: Db, opts: { secureCookies: boolean; throttle?: 
   const router = express.Router();
   const throttle = opts.throttle ?? new SignInThrottle();
   const requireReviewer = reviewerAccess(db);
+  const keywords = loadKeywordBaseline();
 
   router.post('/v1/review/login', async (req, res) => {
     const body = parseBody(LoginSchema, req);
@@ -93,6 +96,16 @@ export function reviewRouter(db: Db, opts: { secureCookies: boolean; throttle?: 
     });
   });
 
+  // Search by the export's record id: keys, runs and queues only, no narrative (that is read, and logged, per record).
+  router.get('/v1/review/records', requireReviewer, (req, res) => {
+    const q = parseQuery(RecordSearchQuery, req);
+    const me = currentReviewer(res);
+    const found = findByRecordId(db, q.id);
+    audit(db, me.username, 'record.search', null, { id: q.id, found: found.length });
+    const queues = db.prepare('SELECT DISTINCT queue FROM queue_items WHERE record_pk = ? ORDER BY queue').pluck();
+    res.json({ items: found.map((r) => ({ key: r.key, id: r.id, run: r.runId, tags: r.result.tags, queues: queues.all(r.key) as string[] })) });
+  });
+
   router.get('/v1/review/records/:key', requireReviewer, (req, res) => {
     const key = KeyParam.safeParse(req.params.key);
     const q = parseQuery(RecordQuery, req);
@@ -112,6 +125,9 @@ export function reviewRouter(db: Db, opts: { secureCookies: boolean; throttle?: 
       text: record.text,
       result: record.result,
       keyword_tags: record.keywordTags,
+      keyword_hits: keywordHits(record, keywords),
+      why: tagReasons(record),
+      fields: record.fields,
       my_review: mine ? publicReview(mine) : null,
       ...(showOthers
         ? {
@@ -129,7 +145,7 @@ export function reviewRouter(db: Db, opts: { secureCookies: boolean; throttle?: 
     const body = parseBody(ReviewSchema, req);
     const me = currentReviewer(res);
     if (body.queue === 'conflict' && me.role !== 'adjudicator') throw new ApiError(403, 'forbidden', 'the conflict queue is for adjudicators');
-    const review = addReview(db, me, record, body.labels as PerTag<0 | 1>, body.queue, body.comment);
+    const review = addReview(db, me, record, body.labels as PerTag<Label>, body.queue, body.comment);
     res.status(201).json(publicReview(review));
   });
 

@@ -17,10 +17,14 @@ export const QueueQuery = z
   .strict();
 export const RecordQuery = z.object({ queue: z.enum(QUEUES).optional() }).strict();
 export const Bit = z.union([z.literal(0), z.literal(1)]);
+/** yes (1), no (0) or "unsure": an unsure label keeps the record in the reviewer's queue and out of the corpus. */
+export const ReviewLabel = z.union([Bit, z.literal('unsure')]);
+/** Search by the export's record id (exact). */
+export const RecordSearchQuery = z.object({ id: z.string().min(1).max(200) }).strict();
 export const ReviewSchema = z
   .object({
     queue: z.enum(QUEUES),
-    labels: z.object(Object.fromEntries(TAG_IDS.map((t) => [t, Bit])) as Record<TagId, typeof Bit>).strict(),
+    labels: z.object(Object.fromEntries(TAG_IDS.map((t) => [t, ReviewLabel])) as Record<TagId, typeof ReviewLabel>).strict(),
     comment: z.string().max(MAX_COMMENT).default(''),
   })
   .strict();

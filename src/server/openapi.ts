@@ -66,9 +66,17 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
           responses: { '200': { description: 'total, reviewed_by_me and items' }, '403': { description: 'The conflict queue is for adjudicators', content: json('Error') }, ...unauthorized },
         },
       },
+      '/v1/review/records': {
+        get: {
+          summary: "Find records by the export's record id: key, run, tags and queues of each load with that id",
+          security: reviewer,
+          parameters: [{ name: 'id', in: 'query', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'items (empty when no record has the id)' }, '400': { description: 'No id given', content: json('Error') }, ...unauthorized },
+        },
+      },
       '/v1/review/records/{key}': {
         get: {
-          summary: "A record with its text, result and this reviewer's latest review (others' only for an adjudicator's conflict view)",
+          summary: "A record with its text, other columns, result, reasons per tag, keyword hits and this reviewer's latest review (others' only for an adjudicator's conflict view)",
           security: reviewer,
           parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'integer' } }, { name: 'queue', in: 'query', schema: { type: 'string' } }],
           responses: { '200': { description: 'The record' }, '404': { description: 'No such record', content: json('Error') }, ...unauthorized },

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -51,12 +52,18 @@ export function migrate(db: Db): void {
   if (current > MIGRATIONS.length) {
     throw new Error(`motag: the database is at schema version ${current}, newer than this motag understands (${MIGRATIONS.length}); upgrade motag`);
   }
+  db.function('text_sha256', { deterministic: true }, (text) => textHash(String(text)));
   for (let v = current; v < MIGRATIONS.length; v++) {
     db.transaction(() => {
       db.exec(MIGRATIONS[v]!);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+}
+
+/** The hash that identifies a narrative's text across loads (hex SHA-256 of its UTF-8). */
+export function textHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 export function now(): string {

@@ -91,4 +91,14 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
     BEGIN SELECT RAISE(ABORT, 'reviews are append-only: submit a new review'); END;
   `,
+  // 2: a record's text hash (a second load of the same id and text is
+  // skipped, so reviews of the first load keep covering it) and the export's
+  // other columns (offence, date, ward...) as a JSON object, shown to reviewers.
+  // text_sha256() is registered by migrate() (store/db.ts), the same hash as textHash().
+  `
+  ALTER TABLE records ADD COLUMN text_hash TEXT;
+  ALTER TABLE records ADD COLUMN fields TEXT NOT NULL DEFAULT '{}';
+  UPDATE records SET text_hash = text_sha256(text);
+  CREATE INDEX records_id_hash ON records(record_id, text_hash);
+  `,
 ];

@@ -5,8 +5,14 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectFeedback, mergeIntoCorpus } from '../../src/review/feedback.js';
-import { reviewsOf } from '../../src/review/reviews.js';
+import { addReview, findByRecordId, reviewsOf } from '../../src/review/reviews.js';
+import { loadRun } from '../../src/review/runs.js';
+import { loadKeywordBaseline } from '../../src/rules/keyword-baseline.js';
+import { TAG_IDS, type PerTag, type TagId } from '../../src/tags.js';
+import { shippedTagger } from '../helpers.js';
 import { appFor, PASSWORD, reviewFixture } from './fixture.js';
+
+const labelsOf = (tags: readonly TagId[]) => Object.fromEntries(TAG_IDS.map((t) => [t, tags.includes(t) ? 1 : 0])) as PerTag<0 | 1>;
 
 /*
  * End to end in Debian's Chromium: sign in on the page, correct one tag with
@@ -83,5 +89,62 @@ describe.runIf(haveBrowser)('the review page in a browser', () => {
     expect(record?.labels.alcohol).toBe(0);
     expect(record?.source).toBe('review:test-export');
     expect(report.perTag.alcohol.falsePositives).toBe(1);
+  });
+
+  it('shows keyword hits and seen-but-not-counted cues, the other columns, finds by id, saves unsure, and shows the adjudicator the comments', async () => {
+    const tagger = shippedTagger();
+    const texts = { k0: 'Victim pushed against the barrier in a public car park.', k1: 'IP left the pub at 14:00 and was assaulted by a stranger on the high street during the afternoon.' };
+    loadRun(
+      fx.db,
+      Object.entries(texts).map(([id, text]) => ({ id, text, result: tagger.tag(text, id), fields: { Offence: 'Common assault', Ward: 'Central' } })),
+      loadKeywordBaseline(),
+      { source: 'second export', model: tagger.model, actor: 'test', auditPerTag: 10, seed: 1 },
+    );
+    const page = await browser.newPage();
+    await page.goto(`${base}/review?queue=disagreement&tag=nte`);
+    await page.fill('#username', 'bob');
+    await page.fill('#password', PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('#record:not([hidden])');
+
+    // Search by id: the keyword method's hit, with the word that holds it.
+    await page.fill('#search-id', 'k0');
+    await page.press('#search-id', 'Enter');
+    await page.waitForFunction(() => /record k0 /.test(document.getElementById('record-id')?.textContent ?? ''));
+    expect(await page.textContent('#fields')).toMatch(/Offence\s*Common assault/);
+    expect(await page.textContent('#tags tr[data-tag=nte] td.why')).toContain('keyword method: "bar" inside "barrier"');
+    expect(await page.locator('#text span.kw').allTextContents()).toEqual(['bar', 'pub']);
+
+    // k1: nte decided no, its rule cues shown as seen, not highlighted as evidence.
+    await page.fill('#search-id', 'k1');
+    await page.press('#search-id', 'Enter');
+    await page.waitForFunction(() => /record k1 /.test(document.getElementById('record-id')?.textContent ?? ''));
+    expect(await page.locator('#tags tr[data-tag=nte] .seen-reason').count()).toBeGreaterThan(0);
+    expect(await page.locator('#text mark.ev[data-tags=nte]').count()).toBe(0);
+    expect(await page.locator('#text .seen').count()).toBeGreaterThan(0);
+
+    // "2" is nte's key: as tagged (no), corrected (yes), unsure.
+    await page.click('#text');
+    await page.keyboard.press('2');
+    await page.keyboard.press('2');
+    expect(await page.textContent('button.label[data-tag=nte]')).toBe('unsure');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => /unsure: stays in your queue/.test(document.getElementById('status')?.textContent ?? ''));
+    const [k1] = findByRecordId(fx.db, 'k1');
+    expect(reviewsOf(fx.db, k1!.key).at(-1)?.decisions.nte).toEqual({ given: 0, label: 'unsure' });
+
+    // The adjudicator sees each other review's comment.
+    const r3 = findByRecordId(fx.db, 'r3')[0]!;
+    addReview(fx.db, fx.alice, r3, labelsOf(['familial']), 'audit', 'brother: familial');
+    addReview(fx.db, fx.bob, r3, labelsOf([]), 'second', 'argument only');
+    const adjudicator = await browser.newPage();
+    await adjudicator.goto(`${base}/review?queue=conflict`);
+    await adjudicator.fill('#username', 'carol');
+    await adjudicator.fill('#password', PASSWORD);
+    await adjudicator.click('button[type=submit]');
+    await adjudicator.waitForSelector('#others:not([hidden])');
+    const comments = await adjudicator.locator('#other-comments li').allTextContents();
+    expect(comments).toEqual(['alice (reviewer): brother: familial', 'bob (reviewer): argument only']);
+    await adjudicator.screenshot({ path: join(fx.dir, 'review-conflict.png'), fullPage: true });
   });
 });

@@ -54,6 +54,10 @@ async function init() {
   $('next').addEventListener('click', () => go(1));
   $('save').addEventListener('click', save);
   $('reset').addEventListener('click', acceptAll);
+  $('search').addEventListener('submit', (event) => {
+    event.preventDefault();
+    search($('search-id').value.trim());
+  });
   $('logout').addEventListener('click', async () => {
     await api('/v1/review/logout', { method: 'POST', body: '{}' });
     window.location.assign('/review/login');
@@ -101,17 +105,54 @@ async function show() {
   $('record-state').textContent = record.my_review ? `you reviewed this at ${record.my_review.created_at.replace('T', ' ').slice(0, 16)}; saving again replaces your review` : '';
   $('prev').disabled = state.index === 0;
   $('next').disabled = state.index >= state.items.length - 1;
+  renderFields(record);
   renderText(record);
   renderTags(record);
+  renderOthers(record);
   setStatus('');
 }
 
-/** The narrative split at every evidence and discount boundary, each piece marked with what covers it. */
+/** Find a record by the export's id: its loads become the list being reviewed, in the chosen queue. */
+async function search(id) {
+  if (!id) return;
+  const found = await api(`/v1/review/records?id=${encodeURIComponent(id)}`);
+  if (found.items.length === 0) {
+    setStatus(`no record with id ${id}`, true);
+    return;
+  }
+  state.items = found.items.map((i) => ({ ...i, reviewed_by_me: false, searched: true }));
+  state.index = 0;
+  $('empty').hidden = true;
+  $('record').hidden = false;
+  await show();
+  setStatus(`found ${found.items.length} record${found.items.length === 1 ? '' : 's'} with id ${id} (queues: ${[...new Set(found.items.flatMap((i) => i.queues))].join(', ') || 'none'})`);
+}
+
+/** The export's other columns (offence, date, ward...). */
+function renderFields(record) {
+  const box = $('fields');
+  box.replaceChildren();
+  for (const [name, value] of Object.entries(record.fields ?? {})) box.append(el('div', {}, el('dt', {}, name), el('dd', {}, value === '' ? '-' : value)));
+}
+
+/** For the adjudicator: each other review's comment beside its reviewer. */
+function renderOthers(record) {
+  const others = record.other_reviews ?? [];
+  $('others').hidden = others.length === 0;
+  $('other-comments').replaceChildren(...others.map((o) => el('li', {}, el('strong', {}, `${o.reviewer} (${o.role}): `), o.comment.trim() === '' ? el('span', { className: 'none' }, 'no comment') : o.comment)));
+}
+
+/**
+ * The narrative split at every cue boundary, each piece marked with what
+ * covers it: evidence counted for a yes (ev), cues of a tag decided no (seen),
+ * discounted cues (disc), and keyword-method hits (kw).
+ */
 function renderText(record) {
   const text = record.text;
+  const kindOf = (cue) => (cue.kind === 'discounted' ? 'disc' : cue.counted ? 'ev' : 'seen');
   const spans = [
-    ...record.result.evidence.map((e) => ({ ...e, kind: 'ev', label: `${tagName(e.tag)}: ${e.source}${e.note ? ` (${e.note})` : ''}` })),
-    ...record.result.discounted.map((d) => ({ ...d, kind: 'disc', label: `${tagName(d.tag)} discounted: ${d.reason}${d.by ? ` (by "${d.by}")` : ''}` })),
+    ...Object.entries(record.why).flatMap(([tag, cues]) => cues.map((c) => ({ ...c, tag, kind: kindOf(c), label: `${tagName(tag)}: ${c.explanation}` }))),
+    ...record.keyword_hits.filter((h) => h.start >= 0).map((h) => ({ ...h, kind: 'kw', label: `${tagName(h.tag)}: ${keywordWords(h)}` })),
   ];
   const cuts = new Set([0, text.length]);
   for (const s of spans) {
@@ -136,6 +177,11 @@ function renderText(record) {
   }
 }
 
+/** "keyword "bar" inside "barrier"": the keyword and the word of the narrative that holds it. */
+function keywordWords(hit) {
+  return hit.insideWord ? `keyword "${hit.keyword}" inside "${hit.word}"` : `keyword "${hit.keyword}"`;
+}
+
 function renderTags(record) {
   const given = new Set(record.result.tags);
   const band = new Set(record.result.needs_review);
@@ -149,8 +195,13 @@ function renderTags(record) {
   state.tags.forEach((t, i) => {
     const why = el('td', { className: 'why' });
     // The note names the role rule that linked a relationship ("... (role.subject_acts)").
-    for (const e of record.result.evidence.filter((x) => x.tag === t)) why.append(el('div', {}, `"${e.text}" ${e.source}${e.note ? ` (${e.note})` : ''}`));
-    for (const d of record.result.discounted.filter((x) => x.tag === t)) why.append(el('div', { className: 'disc-reason' }, `"${d.text}" not counted: ${d.reason}${d.by ? ` (by "${d.by}")` : ''}`));
+    for (const c of record.why[t]) {
+      const className = c.kind === 'discounted' ? 'disc-reason' : c.counted ? '' : 'seen-reason';
+      why.append(el('div', { className, 'data-kind': c.kind }, `"${c.text}" ${c.explanation}`));
+    }
+    const hits = record.keyword_hits.filter((h) => h.tag === t);
+    // One line per distinct keyword and word: "pub" in "public" five times is one reason.
+    for (const line of new Set(hits.map(keywordWords))) why.append(el('div', { className: 'kw-reason' }, `keyword method: ${line.replace(/^keyword /, '')}`));
     if (!why.hasChildNodes()) why.append(el('span', { className: 'none' }, given.has(t) ? '' : 'no cue found'));
     const labelButton = el('button', { type: 'button', className: 'label', 'data-tag': t, 'aria-label': `${tagName(t)}: your label` });
     labelButton.addEventListener('click', () => toggle(t));
@@ -164,27 +215,32 @@ function renderTags(record) {
       el('td', { className: keyword.has(t) ? 'yes' : 'no' }, keyword.has(t) ? 'yes' : 'no'),
       why,
     );
-    for (const o of others) row.append(el('td', { className: `other ${o.labels[t] ? 'yes' : 'no'}${record.conflict_tags?.includes(t) ? ' conflict' : ''}` }, o.labels[t] ? 'yes' : 'no'));
+    for (const o of others) row.append(el('td', { className: `other ${labelWord(o.labels[t])}${record.conflict_tags?.includes(t) ? ' conflict' : ''}` }, labelWord(o.labels[t])));
     row.append(el('td', {}, labelButton));
     body.append(row);
   });
   paintLabels();
 }
 
+const labelWord = (label) => (label === 'unsure' ? 'unsure' : label ? 'yes' : 'no');
+
 function paintLabels() {
   const given = new Set(state.record.result.tags);
   for (const button of document.querySelectorAll('button.label')) {
     const t = button.dataset.tag;
     const label = state.labels[t];
-    const corrected = label !== (given.has(t) ? 1 : 0);
-    button.textContent = `${label ? 'yes' : 'no'}${corrected ? ' (corrected)' : ''}`;
-    button.className = `label ${label ? 'yes' : 'no'}${corrected ? ' corrected' : ''}`;
-    button.setAttribute('aria-pressed', String(corrected));
+    const corrected = label !== 'unsure' && label !== (given.has(t) ? 1 : 0);
+    button.textContent = `${labelWord(label)}${corrected ? ' (corrected)' : ''}`;
+    button.className = `label ${labelWord(label)}${corrected ? ' corrected' : ''}`;
+    button.setAttribute('aria-pressed', String(label !== (given.has(t) ? 1 : 0)));
   }
 }
 
+/** One key cycles a tag: as tagged, corrected, unsure, and back. */
 function toggle(tag) {
-  state.labels[tag] = state.labels[tag] ? 0 : 1;
+  const given = state.record.result.tags.includes(tag) ? 1 : 0;
+  const label = state.labels[tag];
+  state.labels[tag] = label === given ? 1 - given : label === 'unsure' ? given : 'unsure';
   paintLabels();
 }
 
@@ -212,12 +268,15 @@ async function save() {
       body: JSON.stringify({ queue: $('queue').value, labels: state.labels, comment: $('comment').value }),
     });
     const item = state.items[state.index];
-    if (!item.reviewed_by_me) {
-      item.reviewed_by_me = true;
-      state.done++;
+    // An unsure review leaves the record open in the queue.
+    const decided = !Object.values(state.labels).includes('unsure');
+    // Found by search: not a member of the queue's progress count.
+    if (!item.searched && item.reviewed_by_me !== decided) {
+      item.reviewed_by_me = decided;
+      state.done += decided ? 1 : -1;
       updateProgress();
     }
-    const message = `saved review ${review.id}`;
+    const message = decided ? `saved review ${review.id}` : `saved review ${review.id} (unsure: stays in your queue)`;
     if (state.index < state.items.length - 1) await go(1);
     setStatus(state.done === state.total ? `${message}; queue finished` : message);
   } catch (err) {
@@ -241,6 +300,7 @@ function onKey(event) {
   else if (event.key === 'n' || event.key === 'ArrowRight') go(1);
   else if (event.key === 'p' || event.key === 'ArrowLeft') go(-1);
   else if (event.key === 'c') $('comment').focus();
+  else if (event.key === '/') $('search-id').focus();
   else return;
   event.preventDefault();
 }
