@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { STREET_ASB_FAMILIES, type KeywordBaseline, type StreetAsbFamily } from '../rules/keyword-baseline.js';
+import { STREET_ASB_FAMILIES, type KeywordBaseline, type KeywordHit, type StreetAsbFamily } from '../rules/keyword-baseline.js';
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
 import { MonthlySeries, type DateOrder, type MonthlyCounts } from './dates.js';
 
@@ -95,7 +95,7 @@ export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline,
       if (byKeyword) d.keywordOnly++;
       else d.classifierOnly++;
       if (samples.length < DISAGREEMENT_SAMPLES) {
-        samples.push({ id: idField ? (row[idField] ?? '') : `row ${records}`, keywordHits: keywordHits(text, keyword.matches(text, t)), classifierEvidence: evidenceFor(row.evidence ?? '', t) });
+        samples.push({ id: idField ? (row[idField] ?? '') : `row ${records}`, keywordHits: hitLabels(keyword.hits(text, t)), classifierEvidence: evidenceFor(row.evidence ?? '', t) });
       }
     }
     const model = row.motag_model?.trim();
@@ -111,18 +111,11 @@ export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline,
   return { records, classifier, keyword: kw, streetFamilies, dates, groups, disagreements, models, taggedAt: firstTagged ? { first: firstTagged, last: lastTagged } : null };
 }
 
-/** Each keyword hit shown inside the word that holds it, so "bar" in "battery" is plain to see. */
-export function keywordHits(text: string, keywords: readonly string[]): string[] {
-  const lower = text.toLowerCase();
-  return keywords.map((k) => {
-    const at = lower.indexOf(k);
-    let from = at;
-    let to = at + k.length;
-    while (from > 0 && /[\p{L}\p{N}'-]/u.test(text[from - 1]!)) from--;
-    while (to < text.length && /[\p{L}\p{N}'-]/u.test(text[to]!)) to++;
-    const word = text.slice(from, to);
-    return word.toLowerCase() === k ? `"${k}"` : `"${k}" in "${word}"`;
-  });
+/** Each keyword's first hit, shown inside the word that holds it, so "bar" in "battery" is plain to see. */
+function hitLabels(hits: readonly KeywordHit[]): string[] {
+  const first = new Map<string, KeywordHit>();
+  for (const h of hits) if (!first.has(h.keyword)) first.set(h.keyword, h);
+  return [...first.values()].map((h) => (h.insideWord ? `"${h.keyword}" in "${h.word}"` : `"${h.keyword}"`));
 }
 
 /** The evidence column's items for one tag ("nte: door staff [nte.door_staff]" -> "door staff [nte.door_staff]"). */

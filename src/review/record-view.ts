@@ -1,4 +1,4 @@
-import type { KeywordBaseline } from '../rules/keyword-baseline.js';
+import type { KeywordBaseline, KeywordHit as BaselineHit } from '../rules/keyword-baseline.js';
 import { TAG_IDS, type PerTag, type TagId } from '../tags.js';
 import type { StoredRecord } from './reviews.js';
 
@@ -23,16 +23,9 @@ export interface Cue {
   readonly explanation: string;
 }
 
-/** A keyword of the partnership's method found in the text, with the whole word that holds it ("bar" in "battery"). */
-export interface KeywordHit {
+/** A keyword of the partnership's method found in the text, for a tag it gave (src/rules/keyword-baseline.ts). */
+export interface KeywordHit extends BaselineHit {
   readonly tag: TagId;
-  readonly keyword: string;
-  readonly start: number;
-  readonly end: number;
-  /** The word (or words, for a keyword with spaces) around the match, as written in the narrative. */
-  readonly word: string;
-  /** The keyword matched part of a longer word rather than a word of its own. */
-  readonly insideWord: boolean;
 }
 
 export const MODEL_NO_RULE_CUE = 'model: no rule cue';
@@ -61,25 +54,9 @@ export function tagReasons(record: StoredRecord): PerTag<Cue[]> {
   return out;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}'’*]/u;
-
 /** Every place a keyword of a tag the keyword method gave occurs, widened to the word that holds it. */
 export function keywordHits(record: StoredRecord, keywords: KeywordBaseline): KeywordHit[] {
-  const text = record.text;
-  const lower = text.toLowerCase();
-  // Lower-casing can change the length of a few characters; offsets are then not the narrative's.
-  if (lower.length !== text.length) return record.keywordTags.flatMap((tag) => keywords.matches(text, tag).map((keyword) => ({ tag, keyword, start: -1, end: -1, word: keyword, insideWord: false })));
-  const hits: KeywordHit[] = [];
-  for (const tag of record.keywordTags) {
-    for (const keyword of keywords.matches(text, tag)) {
-      for (let at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
-        let from = at;
-        let to = at + keyword.length;
-        while (from > 0 && WORD_CHAR.test(text[from - 1]!)) from--;
-        while (to < text.length && WORD_CHAR.test(text[to]!)) to++;
-        hits.push({ tag, keyword, start: at, end: at + keyword.length, word: text.slice(from, to), insideWord: from < at || to > at + keyword.length });
-      }
-    }
-  }
-  return hits.sort((a, b) => a.start - b.start || a.tag.localeCompare(b.tag));
+  return record.keywordTags
+    .flatMap((tag) => keywords.hits(record.text, tag).map((h) => ({ tag, ...h })))
+    .sort((a, b) => a.start - b.start || a.tag.localeCompare(b.tag));
 }

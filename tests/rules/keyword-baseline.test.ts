@@ -15,4 +15,10 @@ describe('the partnership keyword baseline', () => {
   it('names which keywords matched', () => {
     expect(kw.matches('Homeless male begging, drunk', 'street_asb')).toEqual(['homeless', 'drunk', 'begging']);
   });
+  it('shows each hit inside the word that holds it, with offsets into the text', () => {
+    const text = 'Damage to the barrier by the public house, then a bar fight';
+    const hits = kw.hits(text, 'nte').filter((h) => h.keyword === 'bar');
+    expect(hits.map((h) => [h.word, h.insideWord])).toEqual([['barrier', true], ['bar', false]]);
+    expect(text.slice(hits[1]!.start, hits[1]!.end)).toBe('bar');
+  });
 });
