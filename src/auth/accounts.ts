@@ -1,5 +1,5 @@
 import { audit, now, type Db } from '../store/db.js';
-import { DUMMY_PASSWORD_HASH, hashPassword, hashSecret, MIN_PASSWORD_LENGTH, newSecret, verifyPassword } from './credentials.js';
+import { dummyPasswordHash, hashPassword, hashSecret, MIN_PASSWORD_LENGTH, newSecret, verifyPassword } from './credentials.js';
 
 /*
  * Reviewer accounts, their sign-in sessions and the pipeline's API keys.
@@ -64,7 +64,8 @@ export async function authenticate(db: Db, username: string, password: string): 
   const row = db.prepare('SELECT id, username, role, password_hash FROM users WHERE username = ? AND disabled_at IS NULL').get(username) as
     | { id: number; username: string; role: Role; password_hash: string }
     | undefined;
-  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
+  const dummy = await dummyPasswordHash();
+  const ok = await verifyPassword(password, row?.password_hash ?? dummy);
   return row && ok ? { id: row.id, username: row.username, role: row.role } : null;
 }
 

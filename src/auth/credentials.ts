@@ -12,7 +12,10 @@ export const MIN_PASSWORD_LENGTH = 12;
 
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
-  const hash = scryptSync(password, salt, SCRYPT.keylen, SCRYPT);
+  return storedForm(salt, scryptSync(password, salt, SCRYPT.keylen, SCRYPT));
+}
+
+function storedForm(salt: Buffer, hash: Buffer): string {
   return `scrypt$${SCRYPT.N}$${SCRYPT.r}$${SCRYPT.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
 }
 
@@ -29,8 +32,22 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** A dummy hash to verify against when the user does not exist, so timing does not reveal usernames. */
-export const DUMMY_PASSWORD_HASH = hashPassword(randomBytes(16).toString('hex'));
+/**
+ * A dummy hash to verify against when the user does not exist, so timing does
+ * not reveal usernames. Made on first use, not at import (scrypt costs ~95 ms
+ * and 32 MB, which every `motag tag` used to pay), and asynchronously; every
+ * sign-in awaits it, known user or not, so the first one costs the same either way.
+ */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= new Promise<string>((resolve, reject) => {
+    const salt = randomBytes(16);
+    scrypt(randomBytes(16).toString('hex'), salt, SCRYPT.keylen, SCRYPT, (err, hash) =>
+      err ? reject(err) : resolve(storedForm(salt, hash)),
+    );
+  });
+  return dummyHash;
+}
 
 /** Pipeline keys start "mtk_", reviewer session tokens "mts_": a key is never mistaken for a session. */
 export type SecretKind = 'mtk' | 'mts';

@@ -1,11 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { registerExplain } from './explain-command.js';
-import { registerCorpus } from './corpus-command.js';
-import { registerEval } from './eval-command.js';
-import { registerReport } from './report-command.js';
-import { registerTag } from './tag-command.js';
-import { registerAdmin } from './admin-command.js';
-import { registerReview } from './review-command.js';
 import { VERSION } from '../version.js';
 
 /*
@@ -19,13 +12,26 @@ const program = new Command()
   .showHelpAfterError()
   .exitOverride();
 
-registerTag(program);
-registerExplain(program);
-registerEval(program);
-registerCorpus(program);
-registerReport(program);
-registerReview(program);
-registerAdmin(program);
+/*
+ * Each command's module is imported only when that command runs, so `motag tag`
+ * does not load the review app, the database or the account code (and their
+ * start-up work) it never uses. Help, --version and unknown commands load them
+ * all, in this order, so the help lists every command as before.
+ */
+type Register = (program: Command) => void;
+const COMMANDS: readonly (readonly [names: readonly string[], load: () => Promise<Register>])[] = [
+  [['tag'], async () => (await import('./tag-command.js')).registerTag],
+  [['explain'], async () => (await import('./explain-command.js')).registerExplain],
+  [['eval'], async () => (await import('./eval-command.js')).registerEval],
+  [['corpus'], async () => (await import('./corpus-command.js')).registerCorpus],
+  [['report'], async () => (await import('./report-command.js')).registerReport],
+  [['review'], async () => (await import('./review-command.js')).registerReview],
+  [['users', 'keys'], async () => (await import('./admin-command.js')).registerAdmin],
+];
+
+const asked = process.argv[2];
+const only = COMMANDS.find(([names]) => asked !== undefined && names.includes(asked));
+for (const [, load] of only ? [only] : COMMANDS) (await load())(program);
 
 // A closed pipe (`motag tag --out - | head`) is a normal way for a reader to stop.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
