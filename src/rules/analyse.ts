@@ -7,6 +7,7 @@ import { RoleRecord } from './role-record.js';
 import { decideRole, type RoleDecision } from './roles.js';
 import { NEGATED_CATEGORY, type CompiledContextFamily, type CompiledCueFamily, type PhraseOwner, type RuleSet } from './ruleset.js';
 import { SpanIndex, WorkMeter } from './span-index.js';
+import { pairStances, stanceNote, StanceWords } from './stance.js';
 
 /** Why a cue seen in the text does not count. */
 export interface Discount {
@@ -33,7 +34,7 @@ export interface Finding {
   readonly note?: string;
   /** For relationship cues, the role decision. */
   readonly role?: RoleDecision['link'];
-  /** For relationship cues, the id of the role rule that decided (lexicons/roles.json). */
+  /** The id of the rule that decided: a role rule (lexicons/roles.json) or a stance family (lexicons/stance.json). */
   readonly rule?: string;
   /**
    * The cue family counts only in a context the rules judge ("Muslim" with hostility
@@ -76,6 +77,7 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Analysis {
   const cues: CueMatch[] = [];
   const excludes = new Map<CompiledCueFamily, Match<unknown>[]>();
   const context: Match<{ family: CompiledContextFamily }>[] = [];
+  const stanceWords = new StanceWords();
   const support = new Map<string, Match<unknown>[]>();
   const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
     const list = map.get(key);
@@ -87,7 +89,8 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Analysis {
     if (o.kind === 'cue') cues.push(m as CueMatch);
     else if (o.kind === 'exclude') push(excludes, o.family, m);
     else if (o.kind === 'context') context.push(m as Match<{ family: CompiledContextFamily }>);
-    else push(support, o.id, m);
+    else if (o.kind === 'support') push(support, o.id, m);
+    else stanceWords.add(m);
   }
   const excludeIndex = new Map([...excludes].map(([family, list]) => [family, new SpanIndex(list, meter)]));
   const supportIndex = new Map([...support].map(([id, list]) => [id, new SpanIndex(list, meter)]));
@@ -184,6 +187,28 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Analysis {
       continue;
     }
     findings.push({ ...base, weight, ...(note ? { note } : {}) });
+  }
+  // What was said about a group: each hostile word paired with the group it is about.
+  for (const c of pairStances({ tokens, ...stanceWords.kept() })) {
+    const h = c.hostile;
+    const family = { tag: c.strand, id: `${c.strand}.stance` };
+    const sameSentence = tokens[c.group.first]!.sentence === tokens[h.first]!.sentence;
+    const first = sameSentence ? Math.min(c.group.first, h.first) : h.first;
+    const last = sameSentence ? Math.max(c.group.last, h.last) : h.last;
+    const start = tokens[first]!.start;
+    const end = tokens[last]!.end;
+    const base = { tag: c.strand, family: family.id, start, end, text: text.slice(start, end), rule: c.family.id, note: stanceNote(c, spanText(c.group)) };
+    const mod = modifierFor({ first: h.first, last: h.last, family }, scopesOver(h), [...rules.stance.ignoresContext, ...c.family.ignoresContext]);
+    if (mod && mod.family.effect?.effect === 'discount') {
+      findings.push({ ...base, weight: 0, discount: { reason: mod.family.category, by: spanText(mod.trigger) } });
+      continue;
+    }
+    const veto = rules.stance.forbiddenBy.find((v) => support.has(v.family));
+    if (veto) {
+      findings.push({ ...base, weight: 0, discount: { reason: veto.reason, by: spanText(support.get(veto.family)![0]!) } });
+      continue;
+    }
+    findings.push({ ...base, weight: c.family.weight });
   }
   const overlapped = dropped.map(({ cue, by }): Finding => {
     const start = tokens[cue.first]!.start;

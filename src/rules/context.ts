@@ -8,7 +8,7 @@ import { SpanIndex, some, WorkMeter } from './span-index.js';
  * "denies", "fears", "previous") modifies the cues within its scope. Scopes run
  * forward, backward or both for at most maxScope tokens and never leave the
  * clause or cross a quote edge, so "no injuries but S1 was drunk" leaves
- * "drunk" alone. Pseudo-triggers ("no further", "not only") cancel a trigger
+ * "drunk" alone (a family may reach the whole sentence instead). Pseudo-triggers ("no further", "not only") cancel a trigger
  * they overlap; terminate terms ("who", "which") end scopes early.
  */
 export interface Scope {
@@ -35,10 +35,13 @@ export function buildScopes(tokens: readonly Token[], matches: readonly Match<{ 
     if (some(pseudo.overlapping(m.first, m.last), () => true)) continue;
     const max = family.maxScope ?? 0;
     const anchor = tokens[m.first]!;
-    const inScope = (i: number): boolean => {
-      const t = tokens[i];
-      return t !== undefined && t.clause === anchor.clause && t.quoted === anchor.quoted && !terminators.has(i);
-    };
+    const inScope =
+      family.reach === 'sentence'
+        ? (i: number): boolean => tokens[i]?.sentence === anchor.sentence
+        : (i: number): boolean => {
+            const t = tokens[i];
+            return t !== undefined && t.clause === anchor.clause && t.quoted === anchor.quoted && !terminators.has(i);
+          };
     let first = m.first;
     let last = m.last;
     if (family.direction === 'forward' || family.direction === 'bidirectional') {
@@ -54,7 +57,7 @@ export function buildScopes(tokens: readonly Token[], matches: readonly Match<{ 
 
 /** The strongest modifier reaching this cue: a discount beats a weakening, then the nearest trigger wins. */
 export function modifierFor(
-  cue: { first: number; last: number; family: CompiledCueFamily },
+  cue: { first: number; last: number; family: Pick<CompiledCueFamily, 'tag' | 'id'> },
   scopes: readonly Scope[],
   ignored: readonly string[] = [],
 ): Modifier | null {
@@ -73,7 +76,7 @@ export function modifierFor(
   return best ? { family: best.family, trigger: best.trigger } : null;
 }
 
-function appliesTo(context: CompiledContextFamily, family: CompiledCueFamily): boolean {
+function appliesTo(context: CompiledContextFamily, family: Pick<CompiledCueFamily, 'tag' | 'id'>): boolean {
   if (!context.appliesTo) return true;
   return context.appliesTo.some((target) => target === family.tag || target === family.id);
 }

@@ -6,9 +6,12 @@ import { TAG_IDS } from '../tags.js';
 import { PhraseMatcher } from './matcher.js';
 import { PERSON_FAMILIES } from './mentions.js';
 import { compileRoleRules, type RoleRules } from './role-lexicon.js';
+import { pluralOf, knownEnglishWords } from './inflect.js';
+import type { GroupOwner, StanceOwner } from './stance.js';
 import {
   ContextLexiconSchema,
   RoleLexiconSchema,
+  StanceLexiconSchema,
   SupportLexiconSchema,
   TagLexiconSchema,
   type ContextCategory,
@@ -30,7 +33,12 @@ export type PhraseOwner =
   | { readonly kind: 'cue'; readonly family: CompiledCueFamily }
   | { readonly kind: 'exclude'; readonly family: CompiledCueFamily }
   | { readonly kind: 'support'; readonly id: string }
-  | { readonly kind: 'context'; readonly family: CompiledContextFamily };
+  | { readonly kind: 'context'; readonly family: CompiledContextFamily }
+  | GroupOwner
+  | { readonly kind: 'group_exclude' }
+  | StanceOwner
+  | { readonly kind: 'back_ref' }
+  | { readonly kind: 'speech' };
 
 /** Every lexicon, validated and compiled into one matcher. */
 export interface RuleSet {
@@ -42,6 +50,10 @@ export interface RuleSet {
   readonly yields: ReadonlyMap<string, TagId>;
   /** The party-role rules of lexicons/roles.json. */
   readonly roles: RoleRules;
+  /** Words the obfuscation reader may restore (group words, slurs, hostile words) and real words it must leave alone. */
+  readonly obfuscation: { readonly targets: ReadonlySet<string>; readonly neverRewrite: ReadonlySet<string> };
+  /** How stance findings meet context: categories that never discount them, and record-wide vetoes (lexicons/stance.json). */
+  readonly stance: { readonly ignoresContext: readonly string[]; readonly forbiddenBy: readonly { family: string; reason: string }[] };
 }
 
 /*
@@ -121,6 +133,27 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
       if (!categories.has(c)) throw new Error(`motag: ${fileOf.get(fam.id)}: family "${fam.id}" ignores unknown context category "${c}" (categories are in ${contextFile})`);
     }
   }
+  const stanceFile = join(lexiconDir, 'stance.json');
+  const stance = parseOrExplain(StanceLexiconSchema, readJson(stanceFile), stanceFile);
+  const groupWords: string[] = [];
+  for (const group of stance.groups) {
+    const owner: GroupOwner = { kind: 'group', strand: group.strand };
+    const forms = [...group.entries, ...group.nouns.flatMap((n) => [n, pluralOf(n) ?? n])];
+    for (const phrase of new Set(forms)) matcher.add(phrase, owner);
+    for (const phrase of group.exclude) matcher.add(phrase, { kind: 'group_exclude' });
+    groupWords.push(...forms);
+  }
+  for (const family of stance.hostility) {
+    claim(family.id, 'stance.json');
+    for (const phrase of family.entries) matcher.add(phrase, { kind: 'stance', family });
+  }
+  for (const v of stance.forbiddenBy) needSupport(v.family, `${stanceFile} vetoes stance findings with it`);
+  for (const c of stance.ignoresContext) {
+    if (!context.categories[c]) throw new Error(`motag: ${stanceFile}: ignoresContext names unknown context category "${c}"`);
+  }
+  for (const phrase of stance.backReference.entries) matcher.add(phrase, { kind: 'back_ref' });
+  for (const phrase of stance.speech.entries) matcher.add(phrase, { kind: 'speech' });
+
   const rolesFile = join(lexiconDir, 'roles.json');
   const roles = compileRoleRules(parseOrExplain(RoleLexiconSchema, readJson(rolesFile), rolesFile), supportIds, rolesFile);
 
@@ -139,7 +172,17 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   );
   const yields = new Map<string, TagId>();
   for (const fam of cueFamilies) if (fam.yieldsTo) yields.set(fam.id, fam.yieldsTo);
-  return { matcher, cueFamilies, familyCount: familyIds.size, yields, roles };
+  const singleWords = (phrases: readonly string[]): string[] =>
+    phrases.flatMap((e) => e.toLowerCase().split(/[\s|]+/)).filter((w) => /^[a-z]+$/.test(w));
+  const targets = new Set(
+    singleWords([
+      ...groupWords,
+      ...cueFamilies.filter((f) => f.id.endsWith('slur')).flatMap((f) => f.entries),
+      ...stance.hostility.filter((f) => f.kind !== 'reported_abuse').flatMap((f) => f.entries),
+    ]),
+  );
+  const neverRewrite = new Set([...knownEnglishWords(), ...stance.neverRewrite.entries]);
+  return { matcher, cueFamilies, familyCount: familyIds.size, yields, roles, obfuscation: { targets, neverRewrite }, stance: { ignoresContext: stance.ignoresContext, forbiddenBy: stance.forbiddenBy } };
 }
 
 function parseOrExplain<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, where: string): T {

@@ -95,8 +95,14 @@ export const ContextFamilySchema = z.object({
   /** A category name from "categories", or the structural kinds "pseudo" and "terminate". */
   category: z.string().regex(/^[a-z_]+$/),
   direction: z.enum(['forward', 'backward', 'bidirectional', 'pseudo', 'terminate']),
-  /** How many tokens the scope reaches (it never leaves the clause). */
+  /** How many tokens the scope reaches. */
   maxScope: z.number().int().positive().optional(),
+  /**
+   * What the scope may not leave: the clause and the quote (default), or the
+   * sentence, across clauses and quote edges. Counter-speech reaches into the
+   * quote it condemns: 'IP said "Muslims are terrorists" is a vile thing to say'.
+   */
+  reach: z.enum(['clause', 'sentence']).default('clause'),
   /** Tags or cue families ("alcohol", "alcohol.beverage") this rule applies to; all when absent. */
   appliesTo: z.array(z.string()).optional(),
   literals: z.array(Phrase).min(1),
@@ -176,3 +182,60 @@ export const RoleLexiconSchema = z
 
 export type RoleRule = z.infer<typeof RoleRuleSchema>;
 export type RoleLexicon = z.infer<typeof RoleLexiconSchema>;
+
+/*
+ * lexicons/stance.json: what was said about a group (stance.ts). Group nouns
+ * are written singular and pluralised when the lexicon loads (inflect.ts).
+ */
+const StanceKind = z.enum(['dehumanisation', 'threat', 'hatred', 'derogation', 'question', 'lumping', 'reported_abuse', 'address']);
+export type StanceKind = z.infer<typeof StanceKind>;
+
+export const StanceGroupSchema = z
+  .object({
+    strand: z.enum(TAG_IDS).refine((t) => t.startsWith('hate_'), 'a group belongs to a hate strand'),
+    note: z.string().min(10),
+    /** Singular nouns: each is matched as written and in its plural. */
+    nouns: z.array(Phrase),
+    /** Adjectives, plurals and phrases matched as written. */
+    entries: z.array(Phrase),
+    /** Phrases containing a group word that do not name the group ("black jacket", "disabled the alarm"). */
+    exclude: z.array(Phrase),
+  })
+  .strict();
+
+export const StanceFamilySchema = z
+  .object({
+    id: z.string().regex(/^stance\.[a-z_]+$/, 'stance family ids look like "stance.name"'),
+    kind: StanceKind,
+    note: z.string().min(10),
+    weight: z.number().gt(0).lte(1),
+    /** Counts only in what was said: inside quotes or after a speech word in the sentence (default true). */
+    said: z.boolean().default(true),
+    /** The most tokens between this word and the group word it is said about (same clause). */
+    reach: z.number().int().positive().default(12),
+    /** "record": the group may be named anywhere in the record ("you people"). */
+    target: z.enum(['near', 'record']).default('near'),
+    /** Context categories that do not discount this family ("I don't carry your kind" is still hostile address). */
+    ignoresContext: z.array(z.string().regex(/^[a-z_]+$/)).default([]),
+    entries: z.array(Phrase).min(1),
+  })
+  .strict();
+export type StanceFamily = z.infer<typeof StanceFamilySchema>;
+
+const NotedList = z.object({ note: z.string().min(10), entries: z.array(Phrase).min(1) }).strict();
+
+export const StanceLexiconSchema = z
+  .object({
+    description: z.string(),
+    groups: z.array(StanceGroupSchema).min(1),
+    hostility: z.array(StanceFamilySchema).min(1),
+    /** Context categories that do not discount what was said ("should be deported" is the threat, not a hypothetical). */
+    ignoresContext: z.array(z.string().regex(/^[a-z_]+$/)),
+    /** Support families that, anywhere in the record, veto every stance finding ("no hate element"). */
+    forbiddenBy: z.array(Veto),
+    backReference: NotedList,
+    speech: NotedList,
+    neverRewrite: NotedList,
+  })
+  .strict();
+export type StanceLexicon = z.infer<typeof StanceLexiconSchema>;

@@ -1,0 +1,157 @@
+import type { Token } from '../text/tokens.js';
+import type { TagId } from '../tags.js';
+import type { Match } from './matcher.js';
+import type { StanceFamily } from './schema.js';
+
+/*
+ * Hostility in what was said (issue 15): a hostile word counts for a hate
+ * strand when it is said about a group of that strand. "S1 SHOUTED 'ALL YOU
+ * MUSLIMS SHOULD BE DEPORTED'" pairs the threat "deported" with "Muslims";
+ * "IP, a Muslim male, was punched" has a group word and no hostility; "was
+ * attacked" in the officer's account is not said by anyone.
+ *
+ * Which group a hostile word is about, in order:
+ *  1. a group word in the same sentence within the family's reach (quotes
+ *     open a clause, and 'Romanians are "filthy beggars"' is one statement);
+ *  2. for hostile address ("you people", "your kind"), the nearest group word
+ *     anywhere in the record;
+ *  3. a word referring back ("they", "them", "people like that") within the
+ *     reach, to the last group named earlier in the sentence or in the two
+ *     sentences before ("Too many Poles here. They are all scum.").
+ * Whether it counts is then ConText's call (analyse.ts): negation, counter
+ * speech, reclaimed use and the like discount it with their reason.
+ */
+
+/** A group word: the strand it names. */
+export interface GroupOwner {
+  readonly kind: 'group';
+  readonly strand: TagId;
+}
+export interface StanceOwner {
+  readonly kind: 'stance';
+  readonly family: StanceFamily;
+}
+
+export interface StanceCandidate {
+  readonly strand: TagId;
+  readonly family: StanceFamily;
+  readonly hostile: Match<StanceOwner>;
+  readonly group: Match<GroupOwner>;
+  /** How the group was found: near it, from hostile address, or by reference back. */
+  readonly via: 'near' | 'address' | 'reference_back';
+}
+
+/** How many sentences back a "they" may reach for its group. */
+const BACK_SENTENCES = 2;
+/** How close a word referring back must stand to the hostile word. */
+const BACK_REACH = 6;
+
+export interface StanceInput {
+  readonly tokens: readonly Token[];
+  readonly groups: readonly Match<GroupOwner>[];
+  readonly hostile: readonly Match<StanceOwner>[];
+  readonly backRefs: readonly Match<unknown>[];
+  readonly speech: readonly Match<unknown>[];
+}
+
+/** Pairs every hostile word with the group it is said about; a word with no group gives nothing. */
+export function pairStances(input: StanceInput): StanceCandidate[] {
+  const { tokens, groups, hostile, backRefs, speech } = input;
+  if (groups.length === 0 || hostile.length === 0) return [];
+  const out: StanceCandidate[] = [];
+  const gap = (a: Match<unknown>, b: Match<unknown>): number => (a.first > b.last ? a.first - b.last : b.first > a.last ? b.first - a.last : 0);
+  const overlapsGroup = (h: Match<unknown>): boolean => groups.some((g) => g.first <= h.last && h.first <= g.last);
+  for (const h of hostile) {
+    const family = h.owner.family;
+    // A group word is not hostility about itself ("gays" is no threat to gays).
+    if (overlapsGroup(h)) continue;
+    const at = tokens[h.first]!;
+    if (family.said && !at.quoted && !speech.some((s) => tokens[s.first]!.sentence === at.sentence && s.first < h.first)) continue;
+
+    let best: Match<GroupOwner> | undefined;
+    for (const g of groups) {
+      if (tokens[g.first]!.sentence !== at.sentence || gap(g, h) > family.reach) continue;
+      if (!best || gap(g, h) < gap(best, h)) best = g;
+    }
+    if (best) {
+      out.push({ strand: best.owner.strand, family, hostile: h, group: best, via: 'near' });
+      continue;
+    }
+    if (family.target === 'record') {
+      for (const g of groups) if (!best || gap(g, h) < gap(best, h)) best = g;
+      if (best) out.push({ strand: best.owner.strand, family, hostile: h, group: best, via: 'address' });
+      continue;
+    }
+    const refers = backRefs.some((r) => tokens[r.first]!.sentence === at.sentence && gap(r, h) <= BACK_REACH && !overlapsGroup(r));
+    if (!refers) continue;
+    for (const g of groups) {
+      const s = tokens[g.first]!.sentence;
+      const earlier = g.last < h.first && s >= at.sentence - BACK_SENTENCES;
+      if (earlier && (!best || g.first > best.first)) best = g;
+    }
+    if (best) out.push({ strand: best.owner.strand, family, hostile: h, group: best, via: 'reference_back' });
+  }
+  return out;
+}
+
+/** How a stance finding reads to a reviewer. */
+export function stanceNote(c: StanceCandidate, groupText: string): string {
+  const how = c.via === 'near' ? 'said about' : c.via === 'address' ? 'hostile address to' : 'refers back to';
+  return `${c.family.kind} ${how} "${groupText}"`;
+}
+
+/**
+ * The stance words of one narrative as the matcher found them, collapsed the
+ * way cue families are: a group word inside an excluded phrase ("black
+ * jacket") is dropped, and overlapping matches keep the longest ("gay men"
+ * over "gay", "kill all" over "kill").
+ */
+export class StanceWords {
+  private readonly groups: Match<GroupOwner>[] = [];
+  private readonly excluded: Match<unknown>[] = [];
+  private readonly hostile: Match<StanceOwner>[] = [];
+  private readonly backRefs: Match<unknown>[] = [];
+  private readonly speech: Match<unknown>[] = [];
+
+  add(m: Match<{ readonly kind: string }>): void {
+    switch (m.owner.kind) {
+      case 'group':
+        this.groups.push(m as Match<GroupOwner>);
+        break;
+      case 'group_exclude':
+        this.excluded.push(m);
+        break;
+      case 'stance':
+        this.hostile.push(m as Match<StanceOwner>);
+        break;
+      case 'back_ref':
+        this.backRefs.push(m);
+        break;
+      case 'speech':
+        this.speech.push(m);
+        break;
+    }
+  }
+
+  kept(): Omit<StanceInput, 'tokens'> {
+    const groups = longest(this.groups.filter((g) => !this.excluded.some((x) => x.first <= g.last && g.first <= x.last)), () => 'group');
+    return { groups, hostile: longest(this.hostile, (h) => h.owner.family.id), backRefs: longest(this.backRefs, () => 'ref'), speech: this.speech };
+  }
+}
+
+/** Overlapping matches of one key collapse to the longest, then the earliest. */
+function longest<T extends Match<unknown>>(matches: readonly T[], key: (m: T) => string): T[] {
+  const taken = new Map<string, Set<number>>();
+  const kept: T[] = [];
+  for (const m of [...matches].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first)) {
+    const k = key(m);
+    let claimed = taken.get(k);
+    if (!claimed) taken.set(k, (claimed = new Set()));
+    let free = true;
+    for (let i = m.first; i <= m.last && free; i++) free = !claimed.has(i);
+    if (!free) continue;
+    for (let i = m.first; i <= m.last; i++) claimed.add(i);
+    kept.push(m);
+  }
+  return kept.sort((a, b) => a.first - b.first);
+}
