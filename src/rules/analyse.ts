@@ -117,7 +117,8 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Analysis {
     }
     return d;
   };
-  // Words said are evidence however they were phrased: "'I don't carry your kind'" still shows hostility.
+  // A denied hostility word does not count, quoted or not ("'I would never mock someone for being deaf'");
+  // hostile address said in a negative sentence ("'I don't carry your kind'") is the stance rules' call.
   const counts = (s: Match<unknown>): boolean => tokens[s.first]!.quoted || !deniedByContext(s);
   const anywhere = new Map<string, boolean>();
 

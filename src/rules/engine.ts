@@ -1,3 +1,4 @@
+import { Deobfuscator } from '../text/deobfuscate.js';
 import { tokenise } from '../text/tokenise.js';
 import { loadTextResources } from '../text/resources.js';
 import type { Token } from '../text/tokens.js';
@@ -22,10 +23,11 @@ export interface RuleEngine {
 export function createRuleEngine(lexiconDir: string): RuleEngine {
   const text = loadTextResources(lexiconDir);
   const rules = loadRuleSet(lexiconDir);
+  const deobfuscator = new Deobfuscator(rules.obfuscation);
   return {
     analyse(narrative) {
-      const doc = tokenise(narrative, text);
-      return { tokens: doc.tokens, ...analyse(doc, rules) };
+      const tokens = deobfuscator.apply(narrative, tokenise(narrative, text).tokens);
+      return { tokens, ...analyse({ text: narrative, tokens }, rules) };
     },
   };
 }

@@ -6,15 +6,18 @@ import { TAG_IDS } from '../tags.js';
 import { PhraseMatcher } from './matcher.js';
 import { PERSON_FAMILIES } from './mentions.js';
 import { compileRoleRules, type RoleRules } from './role-lexicon.js';
-import { pluralOf, knownEnglishWords } from './inflect.js';
+import { pluralOf } from './inflect.js';
+import type { ObfuscationVocabulary } from '../text/deobfuscate.js';
 import type { GroupOwner, StanceOwner } from './stance.js';
 import {
   ContextLexiconSchema,
   RoleLexiconSchema,
+  RealWordsSchema,
   StanceLexiconSchema,
   SupportLexiconSchema,
   TagLexiconSchema,
   type ContextCategory,
+  type StanceLexicon,
   type ContextFamily,
   type CueFamily,
 } from './schema.js';
@@ -51,7 +54,7 @@ export interface RuleSet {
   /** The party-role rules of lexicons/roles.json. */
   readonly roles: RoleRules;
   /** Words the obfuscation reader may restore (group words, slurs, hostile words) and real words it must leave alone. */
-  readonly obfuscation: { readonly targets: ReadonlySet<string>; readonly neverRewrite: ReadonlySet<string> };
+  readonly obfuscation: ObfuscationVocabulary;
   /** How stance findings meet context: categories that never discount them, and record-wide vetoes (lexicons/stance.json). */
   readonly stance: { readonly ignoresContext: readonly string[]; readonly forbiddenBy: readonly { family: string; reason: string }[] };
 }
@@ -69,6 +72,12 @@ export const NEGATED_CATEGORY = 'negated';
 
 export function loadRuleSet(lexiconDir: string): RuleSet {
   const matcher = new PhraseMatcher<PhraseOwner>();
+  // Every word of every phrase, for the obfuscation reader: words the rules read are never rewritten.
+  const lexiconWords = new Set<string>();
+  const add = (phrase: string, owner: PhraseOwner): void => {
+    matcher.add(phrase, owner);
+    for (const w of phrase.toLowerCase().split(/[\s|]+/)) if (/^[a-z]+$/.test(w)) lexiconWords.add(w);
+  };
   const cueFamilies: CompiledCueFamily[] = [];
   const familyIds = new Set<string>();
   const claim = (id: string, where: string): void => {
@@ -88,8 +97,8 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
       const family: CompiledCueFamily = { ...fam, tag: lex.tag };
       fileOf.set(fam.id, join(tagDir, file));
       cueFamilies.push(family);
-      for (const phrase of fam.entries) matcher.add(phrase, { kind: 'cue', family });
-      for (const phrase of fam.exclude ?? []) matcher.add(phrase, { kind: 'exclude', family });
+      for (const phrase of fam.entries) add(phrase, { kind: 'cue', family });
+      for (const phrase of fam.exclude ?? []) add(phrase, { kind: 'exclude', family });
     }
   }
   const missing = TAG_IDS.filter((t) => !seenTags.has(t));
@@ -99,7 +108,7 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   const support = parseOrExplain(SupportLexiconSchema, readJson(supportFile), supportFile);
   for (const fam of support.families) {
     claim(fam.id, 'support.json');
-    for (const phrase of fam.entries) matcher.add(phrase, { kind: 'support', id: fam.id });
+    for (const phrase of fam.entries) add(phrase, { kind: 'support', id: fam.id });
   }
 
   const contextFile = join(lexiconDir, 'context.json');
@@ -116,7 +125,7 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
       }
     }
     const compiled: CompiledContextFamily = { ...fam, effect: structural ? undefined : effect };
-    for (const phrase of fam.literals) matcher.add(phrase, { kind: 'context', family: compiled });
+    for (const phrase of fam.literals) add(phrase, { kind: 'context', family: compiled });
   }
 
   const supportIds = new Set(support.families.map((f) => f.id));
@@ -139,20 +148,20 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   for (const group of stance.groups) {
     const owner: GroupOwner = { kind: 'group', strand: group.strand };
     const forms = [...group.entries, ...group.nouns.flatMap((n) => [n, pluralOf(n) ?? n])];
-    for (const phrase of new Set(forms)) matcher.add(phrase, owner);
-    for (const phrase of group.exclude) matcher.add(phrase, { kind: 'group_exclude' });
+    for (const phrase of new Set(forms)) add(phrase, owner);
+    for (const phrase of group.exclude) add(phrase, { kind: 'group_exclude' });
     groupWords.push(...forms);
   }
   for (const family of stance.hostility) {
     claim(family.id, 'stance.json');
-    for (const phrase of family.entries) matcher.add(phrase, { kind: 'stance', family });
+    for (const phrase of family.entries) add(phrase, { kind: 'stance', family });
   }
   for (const v of stance.forbiddenBy) needSupport(v.family, `${stanceFile} vetoes stance findings with it`);
   for (const c of stance.ignoresContext) {
     if (!context.categories[c]) throw new Error(`motag: ${stanceFile}: ignoresContext names unknown context category "${c}"`);
   }
-  for (const phrase of stance.backReference.entries) matcher.add(phrase, { kind: 'back_ref' });
-  for (const phrase of stance.speech.entries) matcher.add(phrase, { kind: 'speech' });
+  for (const phrase of stance.backReference.entries) add(phrase, { kind: 'back_ref' });
+  for (const phrase of stance.speech.entries) add(phrase, { kind: 'speech' });
 
   const rolesFile = join(lexiconDir, 'roles.json');
   const roles = compileRoleRules(parseOrExplain(RoleLexiconSchema, readJson(rolesFile), rolesFile), supportIds, rolesFile);
@@ -172,17 +181,12 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   );
   const yields = new Map<string, TagId>();
   for (const fam of cueFamilies) if (fam.yieldsTo) yields.set(fam.id, fam.yieldsTo);
-  const singleWords = (phrases: readonly string[]): string[] =>
-    phrases.flatMap((e) => e.toLowerCase().split(/[\s|]+/)).filter((w) => /^[a-z]+$/.test(w));
-  const targets = new Set(
-    singleWords([
-      ...groupWords,
-      ...cueFamilies.filter((f) => f.id.endsWith('slur')).flatMap((f) => f.entries),
-      ...stance.hostility.filter((f) => f.kind !== 'reported_abuse').flatMap((f) => f.entries),
-    ]),
-  );
-  const neverRewrite = new Set([...knownEnglishWords(), ...stance.neverRewrite.entries]);
-  return { matcher, cueFamilies, familyCount: familyIds.size, yields, roles, obfuscation: { targets, neverRewrite }, stance: { ignoresContext: stance.ignoresContext, forbiddenBy: stance.forbiddenBy } };
+  const { targets, anchors } = obfuscationTargets(groupWords, cueFamilies, stance);
+  const realWordsFile = join(lexiconDir, 'real-words.json');
+  const realWords = parseOrExplain(RealWordsSchema, readJson(realWordsFile), realWordsFile);
+  // Words of any lexicon phrase are words the rules already read ("allahu" of "allahu akbar"): never rewritten either.
+  const neverRewrite = new Set([...realWords.words, ...stance.neverRewrite.entries, ...[...lexiconWords].filter((w) => !targets.has(w))]);
+  return { matcher, cueFamilies, familyCount: familyIds.size, yields, roles, obfuscation: { targets, anchors, neverRewrite }, stance: { ignoresContext: stance.ignoresContext, forbiddenBy: stance.forbiddenBy } };
 }
 
 function parseOrExplain<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown, where: string): T {
@@ -190,4 +194,18 @@ function parseOrExplain<T>(schema: { safeParse(v: unknown): { success: true; dat
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
   throw new Error(`motag: invalid lexicon ${where}:\n  ${issues.join('\n  ')}`);
+}
+
+/**
+ * The words the obfuscation reader may restore a disguised token to: the
+ * one-word entries of the group lexicon, the slur families and the hostile
+ * words said about a group (not words inside phrases: "with" of "fed up
+ * with" is no hate word). Group words and slurs are also the anchors a
+ * run-together token must contain to be split ("ihatemexicans").
+ */
+function obfuscationTargets(groupWords: readonly string[], cueFamilies: readonly CompiledCueFamily[], stance: StanceLexicon): { targets: Set<string>; anchors: Set<string> } {
+  const oneWord = (phrases: readonly string[]): string[] => phrases.map((e) => e.toLowerCase()).filter((w) => /^[a-z]+$/.test(w));
+  const anchors = new Set(oneWord([...groupWords, ...cueFamilies.filter((f) => f.id.endsWith('slur')).flatMap((f) => f.entries)]));
+  const hostile = oneWord(stance.hostility.filter((f) => f.kind !== 'reported_abuse').flatMap((f) => f.entries));
+  return { targets: new Set([...anchors, ...hostile]), anchors };
 }

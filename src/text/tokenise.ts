@@ -17,9 +17,10 @@ const ABBREVIATION = String.raw`(?<![\p{L}.])(?:[Ss]t|[Dd]r|[Aa]ve|[Mm]rs?|[Mm]s
 const SCAN = new RegExp(
   [
     `(${TIME_PATTERN})`,
-    // Words may hold slashes, ampersands and hyphens ("O/S", "A&E", "EX-P") and
-    // asterisks, because slurs are often written masked ("p*ki").
-    String.raw`([\p{L}\p{N}][\p{L}\p{N}*]*(?:['’][\p{L}]+)*(?:[/&\-][\p{L}\p{N}*]+(?:['’][\p{L}]+)*)*)`,
+    // Words may hold slashes, ampersands and hyphens ("O/S", "A&E", "EX-P"),
+    // asterisks, because slurs are often written masked ("p*ki"), and @ or $
+    // inside a word, because they are written for letters ("f@g", "mu$lim").
+    String.raw`([\p{L}\p{N}](?:[\p{L}\p{N}*]|[@$](?=[\p{L}\p{N}]))*(?:['’][\p{L}]+)*(?:[/&\-][\p{L}\p{N}*]+(?:['’][\p{L}]+)*)*)`,
     // " / " separates entries in police logs; a slash between spaces ends a sentence.
     // A full stop after a title or street abbreviation ("Dr.", "St.", "Ave.", "U.S.") does not end the sentence.
     String.raw`((?<!${ABBREVIATION})[.!?]+(?=[\s"'”’)]|$)|\n+|\s/\s|\s-{1,2}\s|\s—\s)`,
