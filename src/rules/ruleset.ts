@@ -67,6 +67,8 @@ export interface RuleSet {
 /** Support families read by the masked-word resolver (with the cue families ending in SLUR_SUFFIX). */
 export const UNMASKING_FAMILIES = ['hate.hostility', 'masked.everyday'] as const;
 export const SLUR_SUFFIX = '.slur';
+/** Slurs that are also everyday words; their other sense is a context category (slur_homonym). */
+export const HOMONYM_SLUR_SUFFIX = '.homonym_slur';
 /** The context category whose scope makes a support cue not count (analyse.ts, "IP is Muslim, no abuse"). */
 export const NEGATED_CATEGORY = 'negated';
 
@@ -174,7 +176,8 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
   // Masked slurs and swearing are resolved against the slur families, hostility words and
   // everyday swear words: a mask that fits both a slur and a swear word stays unresolved.
   matcher.allowUnmasking(
-    [...cueFamilies.filter((f) => f.id.endsWith(SLUR_SUFFIX)).flatMap((f) => f.entries), ...support.families.filter((f) => (UNMASKING_FAMILIES as readonly string[]).includes(f.id)).flatMap((f) => f.entries)]
+    // Homonym slurs too: nobody masks a cigarette, so "f*gs" is the slur.
+    [...cueFamilies.filter((f) => f.id.endsWith(SLUR_SUFFIX) || f.id.endsWith(HOMONYM_SLUR_SUFFIX)).flatMap((f) => f.entries), ...support.families.filter((f) => (UNMASKING_FAMILIES as readonly string[]).includes(f.id)).flatMap((f) => f.entries)]
       // Every word of a phrase or its alternatives: "b*tty boy" is "batty boy".
       .flatMap((e) => e.toLowerCase().split(/[\s|]+/))
       .filter((w) => w !== '...' && !w.endsWith('*') && /^[a-z']+$/.test(w)),
@@ -205,7 +208,7 @@ function parseOrExplain<T>(schema: { safeParse(v: unknown): { success: true; dat
  */
 function obfuscationTargets(groupWords: readonly string[], cueFamilies: readonly CompiledCueFamily[], stance: StanceLexicon): { targets: Set<string>; anchors: Set<string> } {
   const oneWord = (phrases: readonly string[]): string[] => phrases.map((e) => e.toLowerCase()).filter((w) => /^[a-z]+$/.test(w));
-  const anchors = new Set(oneWord([...groupWords, ...cueFamilies.filter((f) => f.id.endsWith('slur')).flatMap((f) => f.entries)]));
+  const anchors = new Set(oneWord([...groupWords, ...cueFamilies.filter((f) => f.id.endsWith(SLUR_SUFFIX) || f.id.endsWith(HOMONYM_SLUR_SUFFIX)).flatMap((f) => f.entries)]));
   const hostile = oneWord(stance.hostility.filter((f) => f.kind !== 'reported_abuse').flatMap((f) => f.entries));
   return { targets: new Set([...anchors, ...hostile]), anchors };
 }
