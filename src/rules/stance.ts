@@ -42,9 +42,9 @@ export interface StanceCandidate {
 }
 
 /** How many sentences back a "they" may reach for its group. */
-const BACK_SENTENCES = 2;
+const BACK_SENTENCES = 3;
 /** How close a word referring back must stand to the hostile word. */
-const BACK_REACH = 6;
+const BACK_REACH = 8;
 
 export interface StanceInput {
   readonly tokens: readonly Token[];
