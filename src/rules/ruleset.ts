@@ -96,10 +96,11 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
     for (const fam of lex.families) {
       claim(fam.id, file);
       if (!fam.id.startsWith(`${lex.tag}.`)) throw new Error(`motag: family "${fam.id}" in ${file} must start with "${lex.tag}."`);
-      const family: CompiledCueFamily = { ...fam, tag: lex.tag };
+      const entries = fam.inflect ? withPlurals(fam.entries) : fam.entries;
+      const family: CompiledCueFamily = { ...fam, entries, tag: lex.tag };
       fileOf.set(fam.id, join(tagDir, file));
       cueFamilies.push(family);
-      for (const phrase of fam.entries) add(phrase, { kind: 'cue', family });
+      for (const phrase of entries) add(phrase, { kind: 'cue', family });
       for (const phrase of fam.exclude ?? []) add(phrase, { kind: 'exclude', family });
     }
   }
@@ -211,4 +212,15 @@ function obfuscationTargets(groupWords: readonly string[], cueFamilies: readonly
   const anchors = new Set(oneWord([...groupWords, ...cueFamilies.filter((f) => f.id.endsWith(SLUR_SUFFIX) || f.id.endsWith(HOMONYM_SLUR_SUFFIX)).flatMap((f) => f.entries)]));
   const hostile = oneWord(stance.hostility.filter((f) => f.kind !== 'reported_abuse').flatMap((f) => f.entries));
   return { targets: new Set([...anchors, ...hostile]), anchors };
+}
+
+/** Plain entries (no alternatives, prefixes, gaps or masks) with their plurals added. */
+function withPlurals(entries: readonly string[]): string[] {
+  const out = new Set(entries);
+  for (const e of entries) {
+    if (!/^[a-z' ]+$/.test(e)) continue;
+    const plural = pluralOf(e);
+    if (plural) out.add(plural);
+  }
+  return [...out];
 }

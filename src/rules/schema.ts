@@ -60,6 +60,8 @@ export const CueFamilySchema = z.object({
   unlinkedFactor: z.number().gte(0).lte(1).optional(),
   /** Context categories that never apply to this family ("her ex denied it" does not deny the ex). */
   ignoresContext: z.array(z.string().regex(/^[a-z_]+$/)).optional(),
+  /** Entries are nouns: each plain entry is matched in its plural too ("batty boy" -> "batty boys"), see inflect.ts. */
+  inflect: z.boolean().optional(),
   /** A marker that gives way when another tag is shown by linked relationship cues (DV between family). */
   yieldsTo: z.enum(TAG_IDS).optional(),
 });

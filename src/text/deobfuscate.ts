@@ -33,10 +33,10 @@ export const MIN_FUZZY_LENGTH = 6;
  * "disgusting" or "parasites".
  */
 export const MIN_FUZZY_HOSTILE_LENGTH = 8;
-/** Fewest single letters in a row read as a spelt-out word ("d i e" is three). */
+/** Fewest single letters in a row read as a spelt-out word ("d i e" is three); two ("b e") only when they spell a word of the vocabulary. */
 const MIN_SPELT_LETTERS = 3;
 /** Short words a run-together token may contain besides the hate vocabulary ("i", "all", "should"). */
-const GLUE_WORDS = ['i', 'we', 'you', 'u', 'all', 'the', 'a', 'are', 'is', 'out', 'go', 'home', 'back', 'die', 'kill', 'hate', 'should', 'get', 'off', 'no', 'not', 'love', 'fuck', 'fucking', 'dirty', 'burn', 'gas', 'them', 'they'];
+const GLUE_WORDS = ['i', 'we', 'you', 'u', 'all', 'the', 'a', 'are', 'is', 'be', 'out', 'go', 'home', 'back', 'die', 'kill', 'hate', 'should', 'get', 'off', 'no', 'not', 'love', 'fuck', 'fucking', 'dirty', 'burn', 'gas', 'them', 'they', 'deport', 'ban', 'shoot', 'hang'];
 
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i' };
 
@@ -71,7 +71,7 @@ export class Deobfuscator {
       const run = this.speltRun(text, tokens, i);
       if (run > 0) {
         const letters = tokens.slice(i, i + run).map((x) => x.norm).join('');
-        const words = this.vocab.targets.has(letters) ? [letters] : this.unglue(letters);
+        const words = this.glue.has(letters) ? [letters] : run >= MIN_SPELT_LETTERS ? this.unglue(letters) : null;
         if (words) {
           const merged = { ...t, end: tokens[i + run - 1]!.end };
           emit(i, words.map((norm) => ({ ...merged, norm })));
@@ -95,7 +95,7 @@ export class Deobfuscator {
       if (n > 0 && (t.start - tokens[i + n - 1]!.end !== 1 || /[\p{L}\p{N}]/u.test(text[t.start - 1]!))) break;
       n++;
     }
-    return n >= MIN_SPELT_LETTERS ? n : 0;
+    return n >= 2 ? n : 0;
   }
 
   /** The word(s) a disguised token stands for, or null to leave it alone. */
