@@ -71,7 +71,9 @@ export class Deobfuscator {
       const run = this.speltRun(text, tokens, i);
       if (run > 0) {
         const letters = tokens.slice(i, i + run).map((x) => x.norm).join('');
-        const words = this.glue.has(letters) ? [letters] : run >= MIN_SPELT_LETTERS ? this.unglue(letters) : null;
+        // Spelling a word out is deliberate: three letters or more are read as the word
+        // they spell (split where they run several together); two only when that is a vocabulary word ("b e").
+        const words = this.glue.has(letters) ? [letters] : run >= MIN_SPELT_LETTERS ? (this.unglue(letters) ?? [letters]) : null;
         if (words) {
           const merged = { ...t, end: tokens[i + run - 1]!.end };
           emit(i, words.map((norm) => ({ ...merged, norm })));
