@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The functional hate suite (issue 15): share of cases decided right, by kind.
-//   npm run suite:hate [-- --rules-only] [--errors] [--json] [--suite FILE ...]
+//   npm run suite:hate [-- --rules-only | --model FILE] [--errors] [--json] [--suite FILE ...]
 // A hateful case is right when its strand is tagged; a case that is not
 // hateful is right when no hate strand is tagged. The suites were written
 // blind to the code by three writers: dev-a and dev-b were tuned on;
@@ -18,7 +18,8 @@ const chosen = args.flatMap((a, i) => (args[i - 1] === '--suite' ? [a] : []));
 const dir = join(root, 'tests', 'functional');
 const files = chosen.length > 0 ? chosen : readdirSync(dir).filter((f) => /^hate-suite-.*\.jsonl$/.test(f)).sort().map((f) => join(dir, f));
 
-const tagger = createTagger(flag('--rules-only') ? { modelPath: null } : {});
+const modelArg = args.indexOf('--model');
+const tagger = createTagger(flag('--rules-only') ? { modelPath: null } : modelArg >= 0 ? { modelPath: args[modelArg + 1] } : {});
 const results = {};
 const errors = [];
 for (const file of files) {

@@ -17,21 +17,26 @@ const seedArg = process.argv.indexOf('--seed');
 const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 1;
 const corpusPath = join(root, 'corpus', 'corpus.jsonl');
 const records = readCorpus(corpusPath);
+// --extra FILE: records added to the train split only (public hate data in frames,
+// scripts/hate-training-data.mjs); dev, test and the model card read the corpus alone.
+const extraArg = process.argv.indexOf('--extra');
+const extra = extraArg > 0 ? readCorpus(process.argv[extraArg + 1]) : [];
+const outArg = process.argv.indexOf('--out');
 const engine = createRuleEngine(LEXICON_DIR);
 const started = Date.now();
 const split = (name) => records.filter((r) => r.split === name);
 const { file } = trainModel({
   name: `model-s${seed}`,
-  train: prepare(split('train'), engine, true),
+  train: prepare([...split('train'), ...extra], engine, true),
   dev: prepare(split('dev'), engine, true),
   seed,
   ruleFeatures: true,
   corpusSha256: sha256File(corpusPath),
 });
 mkdirSync(join(root, 'models'), { recursive: true });
-const modelPath = join(root, 'models', 'motag-model.json');
+const modelPath = outArg > 0 ? process.argv[outArg + 1] : join(root, 'models', 'motag-model.json');
 writeFileSync(modelPath, `${JSON.stringify(file)}\n`);
 const card = modelCard(modelPath, records, Math.round((Date.now() - started) / 1000));
-writeFileSync(join(root, 'models', 'model-card.json'), `${JSON.stringify(card, null, 2)}\n`);
+if (outArg < 0) writeFileSync(join(root, 'models', 'model-card.json'), `${JSON.stringify(card, null, 2)}\n`);
 console.error(`motag train: wrote ${modelPath} (${card.fileMegabytes} MB) in ${card.trainingSeconds} s`);
 console.log(`test macro-F1 ${card.test.macroF1.toFixed(3)}, dev macro-F1 ${card.dev.macroF1.toFixed(3)}`);

@@ -18,7 +18,8 @@ export const GoldRecordSchema = z.object({
 
 /** A record of the project's corpus: gold plus provenance and a fixed split. */
 export const CorpusRecordSchema = GoldRecordSchema.extend({
-  source: z.string().regex(/^(real|synthetic|review):[a-z0-9_-]+$/),
+  // public: outside data used for training only (scripts/hate-training-data.mjs), never in the corpus file.
+  source: z.string().regex(/^(real|synthetic|review|public):[a-z0-9_-]+$/),
   split: z.enum(SPLITS),
   annotator: z.string().min(1),
   note: z.string().optional(),
