@@ -33,6 +33,10 @@ export const MIN_FUZZY_LENGTH = 6;
  * "disgusting" or "parasites".
  */
 export const MIN_FUZZY_HOSTILE_LENGTH = 8;
+/** Shortest token tried as words run together: "ihategays" is nine letters. */
+const MIN_GLUED_LENGTH = 8;
+/** Token forms remembered before the memory is cleared. */
+const SEEN_LIMIT = 100_000;
 /** Fewest single letters in a row read as a spelt-out word ("d i e" is three); two ("b e") only when they spell a word of the vocabulary. */
 const MIN_SPELT_LETTERS = 3;
 /** Short words a run-together token may contain besides the hate vocabulary ("i", "all", "should"). */
@@ -46,8 +50,13 @@ export class Deobfuscator {
   /** Every target and each of its one-letter deletions -> the targets it came from (a symmetric-delete index). */
   private readonly deletions = new Map<string, string[]>();
   private readonly glue: ReadonlySet<string>;
-  /** Words restored by edit distance, remembered per process: the same misspelling recurs across records. */
-  private readonly fuzzyCache = new Map<string, string | null>();
+  /**
+   * What each token form was read as (null: left alone), remembered per
+   * process: nearly every form recurs across records, so after the first
+   * few hundred records a token costs one map look-up. Cleared when full so
+   * a long run with many distinct forms cannot grow it without bound.
+   */
+  private readonly seen = new Map<string, readonly string[] | null>();
 
   constructor(private readonly vocab: ObfuscationVocabulary) {
     for (const t of fuzzyTargets(vocab)) {
@@ -81,7 +90,7 @@ export class Deobfuscator {
           continue;
         }
       }
-      const restored = this.restore(t.norm);
+      const restored = this.restoreCached(t.norm);
       if (restored) emit(i, restored.map((norm) => ({ ...t, norm })));
       else if (out) (out as Token[]).push(t);
     }
@@ -100,6 +109,16 @@ export class Deobfuscator {
     return n >= 2 ? n : 0;
   }
 
+  private restoreCached(norm: string): readonly string[] | null {
+    let hit = this.seen.get(norm);
+    if (hit === undefined) {
+      if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
+      hit = this.restore(norm);
+      this.seen.set(norm, hit);
+    }
+    return hit;
+  }
+
   /** The word(s) a disguised token stands for, or null to leave it alone. */
   private restore(norm: string): string[] | null {
     if (this.vocab.targets.has(norm)) return null;
@@ -112,20 +131,16 @@ export class Deobfuscator {
     if (!/^[a-z]+$/.test(norm) || this.vocab.neverRewrite.has(norm)) return null;
     const fuzzy = this.nearest(norm);
     if (fuzzy) return [fuzzy];
-    return norm.length >= 6 ? this.unglue(norm) : null;
+    return norm.length >= MIN_GLUED_LENGTH ? this.unglue(norm) : null;
   }
 
   /** The one target a single edit away (natural's Damerau-Levenshtein confirms it); null when none or several. */
   private nearest(word: string): string | null {
     if (word.length < MIN_FUZZY_LENGTH) return null;
-    const cached = this.fuzzyCache.get(word);
-    if (cached !== undefined) return cached;
     const candidates = new Set<string>();
     for (const key of [word, ...deletionsOf(word)]) for (const c of this.deletions.get(key) ?? []) candidates.add(c);
     const near = [...candidates].filter((c) => editDistance(word, c) === 1);
-    const found = near.length === 1 ? near[0]! : null;
-    this.fuzzyCache.set(word, found);
-    return found;
+    return near.length === 1 ? near[0]! : null;
   }
 
   /** Splits a run-together token into vocabulary words, one of them a hate word ("ihatemexicans" -> i hate mexicans). */

@@ -19,7 +19,7 @@ describe('role decisions stay as recorded', () => {
   it.each(fixture.cases.map((c) => [c.text.slice(0, 60), c] as const))('%s', (_label, c) => {
     const decided = tagger()
       .analyse(c.text)
-      .findings.filter((f) => f.rule)
+      .findings.filter((f) => f.role)
       .map((f) => `${f.text}:${f.role}:${f.rule}`);
     expect(decided).toEqual(c.decisions);
   });

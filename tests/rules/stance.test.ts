@@ -35,7 +35,7 @@ describe('stance: hostility said about a group', () => {
   it('discounts counter-speech, negation and disavowal with their reason', () => {
     const reasons = (text: string) => [...new Set(stanceOf(text).map((f) => f.discount?.reason))];
     expect(reasons('IP said she was sick of hearing people say "Muslims are terrorists" and that it is a lie')).toEqual(['counter_speech']);
-    expect(reasons('S1 STATES "I WOULD NEVER SAY TRANS PEOPLE ARE FREAKS, MY SISTER IS TRANS"')).toEqual(['negated']);
+    expect(reasons('S1 STATES "I WOULD NEVER SAY TRANS PEOPLE ARE FREAKS, MY SISTER IS TRANS"')).toEqual(['disavowed']);
     expect(tagger().tag('S1 said "I do not hate gay people, I was angry about the parking"').tags).not.toContain('hate_sexual_orientation');
   });
 
