@@ -66,7 +66,10 @@ export function pairStances(input: StanceInput): StanceCandidate[] {
     // A group word is not hostility about itself ("gays" is no threat to gays).
     if (overlapsGroup(h)) continue;
     const at = tokens[h.first]!;
-    if (family.said && !at.quoted && !speech.some((s) => tokens[s.first]!.sentence === at.sentence && s.first < h.first)) continue;
+    // In what was said: quoted, or after a speech word in this sentence or the one before
+    // (the tokeniser ends a quote at a full stop: 'NOTE READS "WHITE STREET. BLACKS OUT"').
+    const saidBefore = (s: Match<unknown>): boolean => s.first < h.first && tokens[s.first]!.sentence >= at.sentence - 1;
+    if (family.said && !at.quoted && !speech.some(saidBefore)) continue;
 
     let best: Match<GroupOwner> | undefined;
     for (const g of groups) {
