@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { detectDelimiter, type Delimiter } from '../delimiter.js';
 import { parse } from 'csv-parse';
 import { STREET_ASB_FAMILIES, type KeywordBaseline, type KeywordHit, type StreetAsbFamily } from '../rules/keyword-baseline.js';
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
@@ -6,7 +7,7 @@ import { MonthlySeries, type DateOrder, type MonthlyCounts } from './dates.js';
 
 /*
  * The figures of an analyst's report, read from a file `motag tag` wrote
- * (CSV with tag_<id> columns). Only counts are kept, so a year of records
+ * (CSV or TSV with tag_<id> columns). Only counts are kept, so a year of records
  * streams through in flat memory.
  */
 export interface PeriodFigures {
@@ -72,7 +73,9 @@ export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline,
   let records = 0;
   let idField: string | null = null;
 
-  const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, relax_quotes: true, skip_records_with_error: true }));
+  // `motag tag --out x.tsv` writes tab-separated text: read whichever delimiter the header uses.
+  const delimiter = headerDelimiter(path);
+  const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, delimiter, relax_quotes: true, skip_records_with_error: true }));
   let checked = false;
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
     if (!checked) {
@@ -109,6 +112,19 @@ export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline,
   }
   const dates = series ? series.finish(opts.dateField!) : null;
   return { records, classifier, keyword: kw, streetFamilies, dates, groups, disagreements, models, taggedAt: firstTagged ? { first: firstTagged, last: lastTagged } : null };
+}
+
+/** The delimiter of the file's header line (comma, tab or semicolon), read from its first 64 KB. */
+function headerDelimiter(path: string): Delimiter {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const head = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+    return detectDelimiter(head.split(/\r?\n|\r/, 1)[0] ?? '');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Each keyword's first hit, shown inside the word that holds it, so "bar" in "battery" is plain to see. */

@@ -81,6 +81,32 @@ describe('motag report', () => {
     expect(json.tags.find((t: { tag: string }) => t.tag === 'alcohol')).toMatchObject({ classifier: 1, keyword: 2 });
   });
 
+  it('reads a tab-separated file from motag tag --out x.tsv as it reads the comma-separated one', () => {
+    const input = join(dir, 'export.csv');
+    writeFileSync(
+      input,
+      ['crime_ref,date,ward,MO_text', '1,2025-01-03,Abbey,"Drunk male, shouting abuse in the street"', '2,2025-01-20,Market,"IP punched by her husband, at home"', '3,2025-02-11,Market,Bike stolen from the rack'].join('\n'),
+    );
+    const figures = (format: 'csv' | 'tsv') => {
+      const tagged = join(dir, `export.tagged.${format}`);
+      expect(runCli(['tag', '--in', input, '--out', tagged, '--text-field', 'MO_text', '--id-field', 'crime_ref', '--no-progress']).status).toBe(0);
+      const r = runCli(['report', '--in', tagged, '--out', '-', '--format', 'json', '--date-field', 'date', '--group-field', 'ward', '--id-field', 'crime_ref']);
+      expect(r.stderr).toMatch(/3 records/);
+      return { tagged: readFileSync(tagged, 'utf8'), json: JSON.parse(r.stdout) };
+    };
+    const csv = figures('csv');
+    const tsv = figures('tsv');
+    // Tabs, with the narratives' commas left unquoted: a comma-separated reading would split them.
+    expect(tsv.tagged.split('\n')[0]).toContain('\tMO_text\t');
+    // The same figures; only the tagging time differs between the two runs.
+    const { taggedAt: tsvAt, ...tsvFigures } = tsv.json;
+    const { taggedAt: csvAt, ...csvFigures } = csv.json;
+    expect(tsvFigures).toEqual(csvFigures);
+    expect([tsvAt.first, csvAt.first]).toEqual([expect.stringMatching(/^\d{4}-/), expect.stringMatching(/^\d{4}-/)]);
+    expect(tsv.json.records).toBe(3);
+    expect(tsv.json.tags.find((t: { tag: string }) => t.tag === 'domestic').classifier).toBe(1);
+  });
+
   it('says which columns are missing when the file was not written by motag tag', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'a,b\n1,2\n');
@@ -187,4 +213,5 @@ describe('report: dates, disagreements, models', () => {
     expect(monthly.match(/<div class="block">/g)!.length).toBe(2);
     expect(monthly).toContain('<th>street_asb</th>');
   });
+
 });
