@@ -134,12 +134,17 @@ function hitLabels(hits: readonly KeywordHit[]): string[] {
   return [...first.values()].map((h) => (h.insideWord ? `"${h.keyword}" in "${h.word}"` : `"${h.keyword}"`));
 }
 
-/** The evidence column's items for one tag ("nte: door staff [nte.door_staff]" -> "door staff [nte.door_staff]"). */
+/**
+ * The evidence column's items for one tag ("nte: door staff [nte.door_staff]"
+ * -> "door staff [nte.door_staff]"). The model's own evidence names a hashed
+ * feature ("[model:b:during the]"), which means nothing to an analyst: it is
+ * shown as the narrative's words and "model: no rule cue", as the review page does.
+ */
 function evidenceFor(cell: string, tag: TagId): string[] {
   return cell
     .split('; ')
     .filter((item) => item.startsWith(`${tag}: `))
-    .map((item) => item.slice(tag.length + 2));
+    .map((item) => item.slice(tag.length + 2).replace(/ \[model:[^\]]*\]$/, ' [model: no rule cue]'));
 }
 
 function bump(table: Record<string, { records: number; tags: PerTag<number> }>, key: string, tags: readonly TagId[]): void {

@@ -171,16 +171,20 @@ describe('report: dates, disagreements, models', () => {
       line('A1', '2025-01-01', 'Male shouting in the public library', []),
       line('A2', '2025-01-01', 'IP punched outside the club by door staff', ['nte'], 'nte: door staff [nte.door_staff]'),
       line('A3', '2025-01-01', 'Fight after the match', ['nte']),
+      line('A4', '2025-01-01', 'Argument during the night', ['nte'], 'nte: during the [model:b:during the]'),
     ]);
     const f = reportFigures(await aggregateTaggedCsv(p, keyword, { textField: 'MO_text' }), null);
     const nte = f.disagreements.find((d) => d.tag === 'nte')!;
     expect(nte.keywordOnly).toBe(1);
     expect(nte.keywordOnlySamples[0]).toMatchObject({ id: 'A1', keywordHits: ['"pub" in "public"'] });
-    expect(nte.classifierOnly).toBe(1);
+    expect(nte.classifierOnly).toBe(2);
     expect(nte.classifierOnlySamples[0]).toMatchObject({ id: 'A3', classifierEvidence: [] });
+    // The model's evidence in the narrative's words, never the hashed feature's name.
+    expect(nte.classifierOnlySamples[1]).toMatchObject({ id: 'A4', classifierEvidence: ['during the [model: no rule cue]'] });
     const html = renderHtml(f, { title: 't', source: 'dis.csv' });
     expect(html).toContain('&quot;pub&quot; in &quot;public&quot;');
     expect(html).toContain('model: no rule cue');
+    expect(html).not.toContain('model:b:');
   });
 
   it('names the model that tagged the file, and warns when models are mixed or missing', async () => {
@@ -214,4 +218,20 @@ describe('report: dates, disagreements, models', () => {
     expect(monthly).toContain('<th>street_asb</th>');
   });
 
+  it('draws the two methods\' bars in colours far apart in lightness, so a greyscale print tells them apart', async () => {
+    const p = file('grey.csv', [head, line('1', '2025-01-01', 'drunk male', ['alcohol'])]);
+    const html = renderHtml(reportFigures(await aggregateTaggedCsv(p, keyword, { textField: 'MO_text' }), null), { title: 't', source: 'p.csv' });
+    // Relative luminance (WCAG) of each bar class's fill: what is left of a colour in greyscale.
+    const luminance = (cls: string) => {
+      const hex = new RegExp(`svg \\.${cls}\\{fill:#([0-9a-f]{6})`).exec(html)![1]!;
+      const [r, g, b] = [0, 2, 4].map((i) => {
+        const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    expect(html).toMatch(/<rect[^>]*class="a"/);
+    expect(html).toMatch(/<rect[^>]*class="b"/);
+    expect(Math.abs(luminance('a') - luminance('b'))).toBeGreaterThan(0.3);
+  });
 });
