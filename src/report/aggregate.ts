@@ -24,7 +24,13 @@ export interface PeriodFigures {
   readonly groups: Record<string, { records: number; tags: PerTag<number> }>;
   /** Where the keyword method and the classifier disagree, per tag: how often, and the first few records of each kind. */
   readonly disagreements: PerTag<Disagreements>;
-  /** Which model tagged the records (the motag_model column), with how many records each; empty for files from before the column. */
+  /**
+   * Which model tagged the records, with how many records each: the motag_model
+   * column, with the lexicon and corpus digests beside it where the file has
+   * them ("motag-0.1.0+model-s1 (lexicons 3f2a..., corpus c0cc...)"), so the
+   * same model name over other lexicons or another corpus counts as another
+   * model. Empty for files from before the column.
+   */
   readonly models: Record<string, number>;
   /** When they were tagged (the motag_tagged_at column): the earliest and latest date seen. */
   readonly taggedAt: { readonly first: string; readonly last: string } | null;
@@ -101,7 +107,7 @@ export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline,
         samples.push({ id: idField ? (row[idField] ?? '') : `row ${records}`, keywordHits: hitLabels(keyword.hits(text, t)), classifierEvidence: evidenceFor(row.evidence ?? '', t) });
       }
     }
-    const model = row.motag_model?.trim();
+    const model = modelLabel(row);
     if (model) models[model] = (models[model] ?? 0) + 1;
     const at = row.motag_tagged_at?.trim();
     // ISO timestamps sort as strings.
@@ -112,6 +118,16 @@ export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline,
   }
   const dates = series ? series.finish(opts.dateField!) : null;
   return { records, classifier, keyword: kw, streetFamilies, dates, groups, disagreements, models, taggedAt: firstTagged ? { first: firstTagged, last: lastTagged } : null };
+}
+
+/** The model that tagged a row, with its lexicon and corpus digests when the row has them; null when it names none. */
+function modelLabel(row: Record<string, string>): string | null {
+  const model = row.motag_model?.trim();
+  if (!model) return null;
+  const lexicons = row.motag_lexicons?.trim();
+  const corpus = row.motag_corpus?.trim();
+  const parts = [lexicons ? `lexicons ${lexicons}` : '', corpus ? `corpus ${corpus}` : ''].filter(Boolean);
+  return parts.length ? `${model} (${parts.join(', ')})` : model;
 }
 
 /** The delimiter of the file's header line (comma, tab or semicolon), read from its first 64 KB. */

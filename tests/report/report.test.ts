@@ -201,6 +201,20 @@ describe('report: dates, disagreements, models', () => {
     expect(across).toMatch(/part of any change may be the model's/);
   });
 
+  it('tells apart the same model name over other lexicons or a model retrained on another corpus', async () => {
+    const provHead = `${head},motag_lexicons,motag_corpus`;
+    const rowWith = (id: string, lexicons: string, corpus: string) => `${line(id, '2025-01-01', 'x', [])},${lexicons},${corpus}`;
+    const agg = (p: string) => aggregateTaggedCsv(p, keyword, { textField: 'MO_text' });
+    const a = file('prov-a.csv', [provHead, rowWith('1', 'aaaaaaaaaaaa', 'cccccccccccc'), rowWith('2', 'aaaaaaaaaaaa', 'cccccccccccc')]);
+    const retrained = file('prov-b.csv', [provHead, rowWith('1', 'aaaaaaaaaaaa', 'dddddddddddd')]);
+    const mixed = file('prov-c.csv', [provHead, rowWith('1', 'aaaaaaaaaaaa', 'cccccccccccc'), rowWith('2', 'bbbbbbbbbbbb', 'cccccccccccc')]);
+    const single = renderHtml(reportFigures(await agg(a), null), { title: 't', source: 'a.csv' });
+    expect(single).toContain('Tagged by motag-test+m1 (lexicons aaaaaaaaaaaa, corpus cccccccccccc) on 2026-12-01');
+    expect(single).not.toContain('class="warn"');
+    expect(renderHtml(reportFigures(await agg(mixed), null), { title: 't', source: 'c.csv' })).toMatch(/tagged by more than one model/);
+    expect(renderHtml(reportFigures(await agg(a), await agg(retrained)), { title: 't', source: 'a.csv', compareSource: 'b.csv' })).toMatch(/part of any change may be the model's/);
+  });
+
   it('lists the columns that exist when a named one is missing (names are case-sensitive)', () => {
     const p = file('cols.csv', [head, line('1', '2025-01-01', 'x', [])]);
     const r = runCli(['report', '--in', p, '--out', join(dir, 'c.html'), '--group-field', 'Ward']);
