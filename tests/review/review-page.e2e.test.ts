@@ -9,6 +9,7 @@ import { addReview, findByRecordId, reviewsOf } from '../../src/review/reviews.j
 import { loadRun } from '../../src/review/runs.js';
 import { loadKeywordBaseline } from '../../src/rules/keyword-baseline.js';
 import { TAG_IDS, type PerTag, type TagId } from '../../src/tags.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import { shippedTagger } from '../helpers.js';
 import { appFor, PASSWORD, reviewFixture } from './fixture.js';
 
@@ -150,6 +151,8 @@ describe.runIf(haveBrowser)('the review page in a browser', () => {
     await page.waitForFunction(() => /unsure: stays in your queue/.test(document.getElementById('status')?.textContent ?? ''));
     const [k1] = findByRecordId(fx.db, 'k1');
     expect(reviewsOf(fx.db, k1!.key).at(-1)?.decisions.nte).toEqual({ given: 0, label: 'unsure' });
+    // The picture in the README: MOTAG_DOCS_SCREENSHOTS=1 npx vitest run tests/review/review-page.e2e.test.ts
+    await page.screenshot({ path: process.env.MOTAG_DOCS_SCREENSHOTS ? join(PACKAGE_ROOT, 'docs', 'review-page.png') : join(fx.dir, 'review-reasons.png'), fullPage: true });
 
     // m1: the model's evidence in the narrative's words and plain language, never the feature name.
     await page.fill('#search-id', 'm1');
