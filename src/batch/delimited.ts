@@ -17,7 +17,9 @@
  *   swallowed are read as rows.
  */
 
-export type Delimiter = ',' | '\t' | ';';
+import type { Delimiter } from '../delimiter.js';
+
+export { detectDelimiter, type Delimiter } from '../delimiter.js';
 
 export type ScanItem =
   | { readonly kind: 'fields'; readonly line: number; readonly fields: string[] }
@@ -29,18 +31,6 @@ export const MAX_RECORD_CHARS = 1_000_000;
 const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
-
-/** The delimiter the header line uses most, outside quotes: comma, tab or semicolon (comma when none). */
-export function detectDelimiter(headerLine: string): Delimiter {
-  const counts: Record<Delimiter, number> = { ',': 0, '\t': 0, ';': 0 };
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === ',' || ch === '\t' || ch === ';')) counts[ch]++;
-  }
-  const best = (Object.keys(counts) as Delimiter[]).reduce((a, b) => (counts[b] > counts[a] ? b : a));
-  return counts[best] > 0 ? best : ',';
-}
 
 /** Where a record's first quoted line break was: the place to read again from if the quote proves never to close. */
 interface Resume {

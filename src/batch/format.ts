@@ -1,4 +1,5 @@
 import type { TagResult } from '../tagger/result.js';
+import type { Provenance } from '../tagger/tagger.js';
 import { TAG_IDS } from '../tags.js';
 
 /** 'csv' is any delimited text with a header (comma, tab or semicolon, detected from the header). */
@@ -31,21 +32,24 @@ export function outputDelimiterFor(path: string): ',' | '\t' {
 /**
  * The columns motag appends to a CSV (INTERFACE.md): tag_<id>, score_<id>,
  * evidence; then needs_review (the tags in the model's abstain band, for a
- * reviewer), and which model tagged the row and when, so figures from
+ * reviewer), and which model (with digests of its lexicons and of the corpus
+ * it was trained on: 'none' for rules only) tagged the row and when, so figures from
  * different models or lexicons are never mixed unnoticed (motag report warns).
  */
-export const RESULT_COLUMNS: readonly string[] = [...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence', 'needs_review', 'motag_model', 'motag_tagged_at'];
+export const RESULT_COLUMNS: readonly string[] = [...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence', 'needs_review', 'motag_model', 'motag_lexicons', 'motag_corpus', 'motag_tagged_at'];
 
 /** One timestamp per run: every row of a file tagged together carries the same one. */
 const RUN_STARTED = new Date().toISOString();
 
-export function resultCells(result: TagResult): string[] {
+export function resultCells(result: TagResult, provenance: Provenance): string[] {
   return [
     ...TAG_IDS.map((t) => (result.tags.includes(t) ? '1' : '0')),
     ...TAG_IDS.map((t) => String(result.scores[t])),
     evidenceCell(result),
     result.needs_review.join(';'),
     result.model,
+    provenance.lexicons,
+    provenance.corpus ?? 'none',
     RUN_STARTED,
   ];
 }

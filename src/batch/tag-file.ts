@@ -67,7 +67,7 @@ export async function tagFile(tagger: ChunkTagger, threads: number, opts: TagFil
     if (record.idFromLine) idFromLine++;
     if (opts.outputFormat === 'jsonl') return `${JSON.stringify(result)}\n`;
     const row = record.row ?? { [opts.fields.id]: record.id, [opts.fields.text]: record.text };
-    const cells = [...header.map((c) => row[c] ?? ''), ...resultCells(result)];
+    const cells = [...header.map((c) => row[c] ?? ''), ...resultCells(result, tagger.provenance)];
     return opts.excel ? cells.map(excelSafe) : cells;
   };
 

@@ -7,5 +7,5 @@ import { createTagger, type TaggerOptions } from '../tagger/tagger.js';
  */
 const tagger = createTagger(workerData as TaggerOptions);
 parentPort!.on('message', (msg: { seq: number; records: { id: string; text: string }[] }) => {
-  parentPort!.postMessage({ seq: msg.seq, model: tagger.model, results: msg.records.map((r) => tagger.tag(r.text, r.id)) });
+  parentPort!.postMessage({ seq: msg.seq, model: tagger.model, provenance: tagger.provenance, results: msg.records.map((r) => tagger.tag(r.text, r.id)) });
 });

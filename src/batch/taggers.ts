@@ -1,10 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { TagResult } from '../tagger/result.js';
-import { createTagger, type TaggerOptions } from '../tagger/tagger.js';
+import { createTagger, type Provenance, type TaggerOptions } from '../tagger/tagger.js';
 
 /** Tags chunks of records, in this thread or across worker threads; results keep the chunk's order. */
 export interface ChunkTagger {
   readonly model: string;
+  /** Lexicon and corpus digests, for the motag_lexicons and motag_corpus columns. */
+  readonly provenance: Provenance;
   tag(records: readonly { id: string; text: string }[]): Promise<TagResult[]>;
   close(): Promise<void>;
 }
@@ -13,6 +15,7 @@ export function inProcessTagger(options: TaggerOptions): ChunkTagger {
   const tagger = createTagger(options);
   return {
     model: tagger.model,
+    provenance: tagger.provenance,
     tag: async (records) => records.map((r) => tagger.tag(r.text, r.id)),
     close: async () => undefined,
   };
@@ -26,6 +29,7 @@ export function inProcessTagger(options: TaggerOptions): ChunkTagger {
 export function workerPoolTagger(options: TaggerOptions, workers: number): ChunkTagger {
   // The threads load the model; the main thread learns its name from their answers.
   let model = 'not loaded yet';
+  let provenance: Provenance = { lexicons: 'not loaded yet', corpus: null };
   const url = new URL('./tag-worker.js', import.meta.url);
   const pending = new Map<number, { resolve: (r: TagResult[]) => void; reject: (e: Error) => void }>();
   const load = new Array<number>(workers).fill(0);
@@ -36,9 +40,10 @@ export function workerPoolTagger(options: TaggerOptions, workers: number): Chunk
     // holds at most about 84,000 characters of text (tag-file.ts), so 128 MB
     // leaves the thread several times what it needs.
     const w = new Worker(url, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 } });
-    w.on('message', (msg: { seq: number; model: string; results: TagResult[] }) => {
+    w.on('message', (msg: { seq: number; model: string; provenance: Provenance; results: TagResult[] }) => {
       load[k]!--;
       model = msg.model;
+      provenance = msg.provenance;
       pending.get(msg.seq)?.resolve(msg.results);
       pending.delete(msg.seq);
     });
@@ -52,6 +57,9 @@ export function workerPoolTagger(options: TaggerOptions, workers: number): Chunk
   return {
     get model() {
       return model;
+    },
+    get provenance() {
+      return provenance;
     },
     tag(records) {
       const k = load.indexOf(Math.min(...load));

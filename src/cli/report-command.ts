@@ -24,7 +24,7 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description('An analyst report from a CSV written by motag tag: rates per tag with 95% intervals beside the keyword method, where the two disagree, street-ASB families, monthly and group tables, change in rate from an earlier period.')
-    .requiredOption('--in <file>', 'tagged CSV (output of motag tag)')
+    .requiredOption('--in <file>', 'tagged CSV or TSV (output of motag tag; the delimiter is read from the header)')
     .requiredOption('--out <file>', 'report file, or - for standard output')
     .option('--format <format>', 'html or json', parseFormat, 'html')
     .option('--text-field <name>', 'column holding the narrative (for the keyword method)', 'MO_text')
@@ -32,7 +32,7 @@ export function registerReport(program: Command): void {
     .option('--date-format <order>', 'dmy (14/03/2025) or mdy (03/14/2025) for numeric dates; default: read from the column', parseDateOrder)
     .option('--group-field <name>', 'column to break the counts down by (a ward, say)')
     .option('--id-field <name>', 'record id column, shown beside the disagreement samples (default: id when present, else row numbers)')
-    .option('--compare <file>', 'tagged CSV of an earlier period, for the change table')
+    .option('--compare <file>', 'tagged CSV or TSV of an earlier period, for the change table')
     .option('--title <text>', 'report title', 'motag report')
     .action(async (opts: ReportOptions) => {
       const keyword = loadKeywordBaseline();

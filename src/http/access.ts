@@ -59,6 +59,11 @@ export class PipelineKeys {
     return this.names.get(key)!;
   }
 
+  /** Whether the token is a live reviewer sign-in: sent to a pipeline route it is refused with 403, not 401. */
+  isReviewerSession(token: string): boolean {
+    return token.startsWith('mts_') && sessionReviewer(this.db, token) !== null;
+  }
+
   /** Whether a key was ever made; once true it stays true (rows are revoked, never deleted), so it is not re-read. */
   everMade(): boolean {
     if (this.made) return true;
@@ -90,6 +95,8 @@ export function pipelineAccess(keys: PipelineKeys, mode: AuthMode, loopback: boo
     const key = bearer(req);
     if (!key) throw new ApiError(401, 'unauthorized', 'this service requires an API key: send Authorization: Bearer <key> (motag keys add NAME makes one)');
     const name = keys.nameOf(key);
+    // Signed in, but as a reviewer: known, not allowed (as a pipeline key is refused on the review routes).
+    if (!name && keys.isReviewerSession(key)) throw new ApiError(403, 'forbidden', 'a reviewer sign-in cannot be used on the pipeline routes: send a pipeline API key (motag keys add NAME)');
     if (!name) throw new ApiError(401, 'unauthorized', 'the API key is not valid (unknown or revoked)');
     res.locals.apiKey = name;
     next();

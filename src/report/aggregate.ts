@@ -1,4 +1,5 @@
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { detectDelimiter, type Delimiter } from '../delimiter.js';
 import { parse } from 'csv-parse';
 import { STREET_ASB_FAMILIES, type KeywordBaseline, type KeywordHit, type StreetAsbFamily } from '../rules/keyword-baseline.js';
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
@@ -6,7 +7,7 @@ import { MonthlySeries, type DateOrder, type MonthlyCounts } from './dates.js';
 
 /*
  * The figures of an analyst's report, read from a file `motag tag` wrote
- * (CSV with tag_<id> columns). Only counts are kept, so a year of records
+ * (CSV or TSV with tag_<id> columns). Only counts are kept, so a year of records
  * streams through in flat memory.
  */
 export interface PeriodFigures {
@@ -23,7 +24,13 @@ export interface PeriodFigures {
   readonly groups: Record<string, { records: number; tags: PerTag<number> }>;
   /** Where the keyword method and the classifier disagree, per tag: how often, and the first few records of each kind. */
   readonly disagreements: PerTag<Disagreements>;
-  /** Which model tagged the records (the motag_model column), with how many records each; empty for files from before the column. */
+  /**
+   * Which model tagged the records, with how many records each: the motag_model
+   * column, with the lexicon and corpus digests beside it where the file has
+   * them ("motag-0.1.0+model-s1 (lexicons 3f2a..., corpus c0cc...)"), so the
+   * same model name over other lexicons or another corpus counts as another
+   * model. Empty for files from before the column.
+   */
   readonly models: Record<string, number>;
   /** When they were tagged (the motag_tagged_at column): the earliest and latest date seen. */
   readonly taggedAt: { readonly first: string; readonly last: string } | null;
@@ -72,7 +79,9 @@ export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline,
   let records = 0;
   let idField: string | null = null;
 
-  const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, relax_quotes: true, skip_records_with_error: true }));
+  // `motag tag --out x.tsv` writes tab-separated text: read whichever delimiter the header uses.
+  const delimiter = headerDelimiter(path);
+  const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, delimiter, relax_quotes: true, skip_records_with_error: true }));
   let checked = false;
   for await (const row of parser as AsyncIterable<Record<string, string>>) {
     if (!checked) {
@@ -98,7 +107,7 @@ export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline,
         samples.push({ id: idField ? (row[idField] ?? '') : `row ${records}`, keywordHits: hitLabels(keyword.hits(text, t)), classifierEvidence: evidenceFor(row.evidence ?? '', t) });
       }
     }
-    const model = row.motag_model?.trim();
+    const model = modelLabel(row);
     if (model) models[model] = (models[model] ?? 0) + 1;
     const at = row.motag_tagged_at?.trim();
     // ISO timestamps sort as strings.
@@ -111,6 +120,29 @@ export async function aggregateTaggedCsv(path: string, keyword: KeywordBaseline,
   return { records, classifier, keyword: kw, streetFamilies, dates, groups, disagreements, models, taggedAt: firstTagged ? { first: firstTagged, last: lastTagged } : null };
 }
 
+/** The model that tagged a row, with its lexicon and corpus digests when the row has them; null when it names none. */
+function modelLabel(row: Record<string, string>): string | null {
+  const model = row.motag_model?.trim();
+  if (!model) return null;
+  const lexicons = row.motag_lexicons?.trim();
+  const corpus = row.motag_corpus?.trim();
+  const parts = [lexicons ? `lexicons ${lexicons}` : '', corpus ? `corpus ${corpus}` : ''].filter(Boolean);
+  return parts.length ? `${model} (${parts.join(', ')})` : model;
+}
+
+/** The delimiter of the file's header line (comma, tab or semicolon), read from its first 64 KB. */
+function headerDelimiter(path: string): Delimiter {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    const head = buf.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '');
+    return detectDelimiter(head.split(/\r?\n|\r/, 1)[0] ?? '');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Each keyword's first hit, shown inside the word that holds it, so "bar" in "battery" is plain to see. */
 function hitLabels(hits: readonly KeywordHit[]): string[] {
   const first = new Map<string, KeywordHit>();
@@ -118,12 +150,17 @@ function hitLabels(hits: readonly KeywordHit[]): string[] {
   return [...first.values()].map((h) => (h.insideWord ? `"${h.keyword}" in "${h.word}"` : `"${h.keyword}"`));
 }
 
-/** The evidence column's items for one tag ("nte: door staff [nte.door_staff]" -> "door staff [nte.door_staff]"). */
+/**
+ * The evidence column's items for one tag ("nte: door staff [nte.door_staff]"
+ * -> "door staff [nte.door_staff]"). The model's own evidence names a hashed
+ * feature ("[model:b:during the]"), which means nothing to an analyst: it is
+ * shown as the narrative's words and "model: no rule cue", as the review page does.
+ */
 function evidenceFor(cell: string, tag: TagId): string[] {
   return cell
     .split('; ')
     .filter((item) => item.startsWith(`${tag}: `))
-    .map((item) => item.slice(tag.length + 2));
+    .map((item) => item.slice(tag.length + 2).replace(/ \[model:[^\]]*\]$/, ' [model: no rule cue]'));
 }
 
 function bump(table: Record<string, { records: number; tags: PerTag<number> }>, key: string, tags: readonly TagId[]): void {

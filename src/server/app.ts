@@ -14,6 +14,7 @@ import { openApiDocument } from './openapi.js';
 import { batchEnvelopeSchema, batchRecordSchema, tagRequestSchema } from './schemas.js';
 import { parseBody } from '../http/validate.js';
 import { PipelineKeys, pipelineAccess } from '../http/access.js';
+import { inFlightPerCaller } from '../http/in-flight.js';
 import { reviewRouter } from '../review/routes.js';
 import type { SignInThrottle } from '../http/sign-in-throttle.js';
 import type { Db } from '../store/db.js';
@@ -87,6 +88,7 @@ export function createApp(deps: TaggingDeps & { db: Db; config: ServiceConfig; l
   app.use(express.json({ limit: config.MAX_BODY_BYTES, strict: false, type: ['application/json', 'application/*+json'] }));
 
   const pipeline = pipelineAccess(deps.pipelineKeys ?? new PipelineKeys(db), config.AUTH, isLoopbackHost(config.HOST));
+  const perCaller = inFlightPerCaller(config.MAX_IN_FLIGHT_PER_CALLER);
 
   /** Tags on a thread within the deadline; a 503 or 413 with the reason otherwise. */
   const tagAll = async (records: { id: string | null; text: string }[]): Promise<TaggedRecord[]> => {
@@ -106,14 +108,14 @@ export function createApp(deps: TaggingDeps & { db: Db; config: ServiceConfig; l
     return results;
   };
 
-  app.post('/v1/tag', pipeline, async (req, res) => {
+  app.post('/v1/tag', pipeline, perCaller, async (req, res) => {
     const body = parseBody(tagRequest, req);
     res.locals.textChars = body.text.length;
     const [result] = await tagAll([{ id: body.id ?? null, text: body.text }]);
     res.type('json').send(result!.json);
   });
 
-  app.post('/v1/tag/batch', pipeline, async (req, res) => {
+  app.post('/v1/tag/batch', pipeline, perCaller, async (req, res) => {
     const body = parseBody(batchEnvelope, req);
     // Each record on its own: the valid ones are tagged, the others answered
     // with their error in their place. Messages name the field, never the text.

@@ -28,9 +28,6 @@ const EnvSchema = z.object({
   // made, then keys for good). The service never falls open because keys
   // were revoked.
   AUTH: z.enum(['auto', 'keys', 'none']).default('auto'),
-  // Proxy hops in front of the service whose X-Forwarded-For is believed
-  // (express 'trust proxy'); 0: the client address is the socket's and
-  // X-Forwarded-For is ignored, so nobody can pose as another address.
   // Tagging threads; a slow record holds one thread, never the request thread.
   TAG_THREADS: z.coerce.number().int().min(1).max(64).default(2),
   // Longest a tag request may take, waiting for a thread included: then 503
@@ -39,6 +36,13 @@ const EnvSchema = z.object({
   // Largest answer sent: a batch of long narratives dense with cues carries
   // far more evidence than text. Over it: 413, send fewer records.
   MAX_RESPONSE_BYTES: z.coerce.number().int().positive().default(16 * 1024 * 1024),
+  // Tag requests one caller (a pipeline key, or an address where no key is
+  // needed) may have in flight; more answer 429 with Retry-After, so one
+  // pipeline cannot queue everyone else past their deadline (http/in-flight.ts).
+  MAX_IN_FLIGHT_PER_CALLER: z.coerce.number().int().positive().default(32),
+  // Proxy hops in front of the service whose X-Forwarded-For is believed
+  // (express 'trust proxy'); 0: the client address is the socket's and
+  // X-Forwarded-For is ignored, so nobody can pose as another address.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ServiceConfig } from './config.js';
 import { LoginSchema, ReviewSchema } from '../review/schemas.js';
+import { MeSchema, PublicReviewSchema, QueuePageSchema, QueuesSchema, RecordSearchSchema, ReviewRecordSchema, SignedInSchema } from '../review/responses.js';
 import { QUEUES } from '../review/queues.js';
 import { TagResultSchema } from '../tagger/result.js';
 import { BatchResultSchema, ErrorSchema, TagsListSchema, batchRequestSchema, tagRequestSchema } from './schemas.js';
@@ -16,11 +17,14 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
   const reviewer = [{ reviewerSession: [] }];
   // Either way of sending a pipeline key will do.
   const pipeline = [{ pipelineKey: [] }, { pipelineKeyHeader: [] }];
+  const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again', schema: { type: 'integer' } } };
   const keyErrors = {
     '401': { description: 'No pipeline key, or one that is unknown or revoked (open only with AUTH=none, or AUTH=auto on loopback before any key was made)', content: json('Error') },
+    '403': { description: 'A reviewer sign-in was sent: the pipeline routes take a pipeline key only', content: json('Error') },
   };
   const taggingErrors = {
     ...keyErrors,
+    '429': { description: `This caller (its key, or its address where no key is needed) already has ${config.MAX_IN_FLIGHT_PER_CALLER} tag requests in flight: wait for Retry-After`, headers: retryAfter, content: json('Error') },
     '413': { description: `Body over ${config.MAX_BODY_BYTES} bytes, or results over ${config.MAX_RESPONSE_BYTES} bytes (code response_too_large)`, content: json('Error') },
     '503': { description: `Tagging took longer than ${config.TAG_DEADLINE_MS} ms (deadline_exceeded) or a tagging thread failed (tagging_failed): send fewer or shorter records, or retry`, content: json('Error') },
   };
@@ -49,21 +53,21 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
           security: [],
           requestBody: { required: true, content: json('Login') },
           responses: {
-            '200': { description: 'Signed in' },
+            '200': { description: 'Signed in', content: json('SignedIn') },
             '401': { description: 'Wrong username or password', content: json('Error') },
-            '429': { description: 'Too many attempts (per address, per username or overall); the Retry-After header says when to try again', headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } }, content: json('Error') },
+            '429': { description: 'Too many attempts (per address, per username or overall); the Retry-After header says when to try again', headers: retryAfter, content: json('Error') },
           },
         },
       },
       '/v1/review/logout': { post: { summary: 'End this session', security: reviewer, responses: { '204': { description: 'Signed out' }, ...unauthorized } } },
-      '/v1/review/me': { get: { summary: 'The signed-in reviewer', security: reviewer, responses: { '200': { description: 'Username and role' }, ...unauthorized } } },
-      '/v1/review/queues': { get: { summary: 'Queues, tags and loaded runs', security: reviewer, responses: { '200': { description: 'Queues, tags and runs' }, ...unauthorized } } },
+      '/v1/review/me': { get: { summary: 'The signed-in reviewer', security: reviewer, responses: { '200': { description: 'Username and role', content: json('Me') }, ...unauthorized } } },
+      '/v1/review/queues': { get: { summary: 'Queues, tags and loaded runs', security: reviewer, responses: { '200': { description: 'Queues, tags and runs', content: json('Queues') }, ...unauthorized } } },
       '/v1/review/queue': {
         get: {
           summary: `Records of a queue (${QUEUES.join(', ')}) with this reviewer's progress`,
           security: reviewer,
           parameters: ['queue', 'tag', 'run', 'offset', 'limit'].map((name) => ({ name, in: 'query', required: name === 'queue', schema: { type: name === 'queue' || name === 'tag' ? 'string' : 'integer' } })),
-          responses: { '200': { description: 'total, reviewed_by_me and items' }, '403': { description: 'The conflict queue is for adjudicators', content: json('Error') }, ...unauthorized },
+          responses: { '200': { description: 'total, reviewed_by_me and items', content: json('QueuePage') }, '403': { description: 'The conflict queue is for adjudicators', content: json('Error') }, ...unauthorized },
         },
       },
       '/v1/review/records': {
@@ -71,7 +75,7 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
           summary: "Find records by the export's record id: key, run, tags and queues of each load with that id",
           security: reviewer,
           parameters: [{ name: 'id', in: 'query', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'items (empty when no record has the id)' }, '400': { description: 'No id given', content: json('Error') }, ...unauthorized },
+          responses: { '200': { description: 'items (empty when no record has the id)', content: json('RecordSearch') }, '400': { description: 'No id given', content: json('Error') }, ...unauthorized },
         },
       },
       '/v1/review/records/{key}': {
@@ -79,7 +83,7 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
           summary: "A record with its text, other columns, result, reasons per tag, keyword hits and this reviewer's latest review (others' only for an adjudicator's conflict view)",
           security: reviewer,
           parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'integer' } }, { name: 'queue', in: 'query', schema: { type: 'string' } }],
-          responses: { '200': { description: 'The record' }, '404': { description: 'No such record', content: json('Error') }, ...unauthorized },
+          responses: { '200': { description: 'The record', content: json('ReviewRecord') }, '404': { description: 'No such record', content: json('Error') }, ...unauthorized },
         },
       },
       '/v1/review/records/{key}/reviews': {
@@ -88,7 +92,7 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
           security: reviewer,
           parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'integer' } }],
           requestBody: { required: true, content: json('Review') },
-          responses: { '201': { description: 'Stored' }, '400': { description: 'Invalid review', content: json('Error') }, '404': { description: 'No such record', content: json('Error') }, ...unauthorized },
+          responses: { '201': { description: 'Stored', content: json('StoredReview') }, '400': { description: 'Invalid review', content: json('Error') }, '404': { description: 'No such record', content: json('Error') }, ...unauthorized },
         },
       },
     },
@@ -107,6 +111,13 @@ export function openApiDocument(config: ServiceConfig, version: string): Record<
         BatchResult: schema(BatchResultSchema),
         TagsList: schema(TagsListSchema),
         Error: schema(ErrorSchema),
+        SignedIn: schema(SignedInSchema),
+        Me: schema(MeSchema),
+        Queues: schema(QueuesSchema),
+        QueuePage: schema(QueuePageSchema),
+        RecordSearch: schema(RecordSearchSchema),
+        ReviewRecord: schema(ReviewRecordSchema),
+        StoredReview: schema(PublicReviewSchema),
       },
     },
   };

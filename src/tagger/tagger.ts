@@ -7,14 +7,24 @@ import { LEXICON_DIR, PACKAGE_ROOT } from '../paths.js';
 import { VERSION } from '../version.js';
 import type { Finding } from '../rules/analyse.js';
 import { createRuleEngine, type RuleAnalysis } from '../rules/engine.js';
+import { lexiconDigest } from '../rules/lexicon-digest.js';
 import type { Token } from '../text/tokens.js';
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
 import type { Discounted, Evidence, TagResult } from './result.js';
 import { RULE_THRESHOLD, round, ruleScores } from '../rules/score.js';
 
 /** The one entry point every face (CLI, server, batch, review, eval) uses. */
+/** What tagged a record besides the model's name: digests of the lexicons and of the corpus the model was trained on. */
+export interface Provenance {
+  /** The first 12 hex digits of a digest of the lexicon files (src/rules/lexicon-digest.ts). */
+  readonly lexicons: string;
+  /** The first 12 hex digits of the model file's corpusSha256; null when tagging with rules only. */
+  readonly corpus: string | null;
+}
+
 export interface Tagger {
   readonly model: string;
+  readonly provenance: Provenance;
   /** Per-tag decision thresholds in force (the rule threshold when no model is loaded). */
   readonly thresholds: PerTag<number>;
   /** Per-tag abstain bands [low, high) of the model; null for rules only. */
@@ -36,9 +46,13 @@ export interface TaggerOptions {
 const MODEL_EVIDENCE_FEATURES = 3;
 
 export function createTagger(options: TaggerOptions = {}): Tagger {
-  const engine = createRuleEngine(options.lexiconDir ?? LEXICON_DIR);
+  const lexiconDir = options.lexiconDir ?? LEXICON_DIR;
+  const engine = createRuleEngine(lexiconDir);
   const modelPath = options.modelPath === undefined ? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null) : options.modelPath;
-  const model = modelPath ? new LinearModel(readModelFile(modelPath)) : null;
+  const modelFile = modelPath ? readModelFile(modelPath) : null;
+  const model = modelFile ? new LinearModel(modelFile) : null;
+  // A retrained model can keep its name (the seed's): the corpus digest tells the two apart.
+  const provenance: Provenance = { lexicons: lexiconDigest(lexiconDir), corpus: modelFile ? modelFile.corpusSha256.slice(0, 12) : null };
   const name = `motag-${VERSION}+${model ? model.name : 'rules'}`;
   const byRules = (t: TagId): boolean => model?.decide[t] === 'rules';
   const anyByRules = TAG_IDS.some(byRules);
@@ -46,6 +60,7 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
 
   return {
     model: name,
+    provenance,
     thresholds,
     bands: model ? model.bands : null,
     analyse: (text) => engine.analyse(text),

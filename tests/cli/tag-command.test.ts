@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../../src/paths.js';
+import { LEXICON_DIR, PACKAGE_ROOT } from '../../src/paths.js';
+import { lexiconDigest } from '../../src/rules/lexicon-digest.js';
 import { TAG_IDS } from '../../src/tags.js';
 import { runCli } from './run-cli.js';
 
@@ -72,10 +73,13 @@ describe('motag tag, CSV', () => {
     expect(Object.keys(rows[0]!)).toEqual([
       'crime_ref', 'MO_text', 'ward',
       ...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence',
-      'needs_review', 'motag_model', 'motag_tagged_at',
+      'needs_review', 'motag_model', 'motag_lexicons', 'motag_corpus', 'motag_tagged_at',
     ]);
-    // Which model tagged each row, and when: one timestamp for the run.
+    // Which model tagged each row, over which lexicons and trained on which corpus, and when: one timestamp for the run.
     expect(rows[0]!.motag_model).toMatch(/^motag-\d+\.\d+\.\d+\+/);
+    expect(rows[0]!.motag_lexicons).toBe(lexiconDigest(LEXICON_DIR));
+    const card = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'models', 'model-card.json'), 'utf8')) as { corpusSha256: string };
+    expect(rows[0]!.motag_corpus).toBe(card.corpusSha256.slice(0, 12));
     expect(rows[0]!.motag_tagged_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(rows[1]!.motag_tagged_at).toBe(rows[0]!.motag_tagged_at);
     expect(rows.every((x) => x.needs_review === '' || x.needs_review!.split(';').every((t) => (TAG_IDS as readonly string[]).includes(t)))).toBe(true);
@@ -83,6 +87,19 @@ describe('motag tag, CSV', () => {
     expect(rows[1]!.tag_street_asb).toBe('1');
     expect(rows[1]!.evidence).toContain('street_asb: begging [street_asb.begging]');
     expect(readFileSync(`${out}.rejects.csv`, 'utf8')).toMatch(/\n3,"malformed CSV/);
+  });
+
+  it('writes the same lexicon and corpus digests from one thread or several, and corpus "none" with --rules-only', () => {
+    const cols = (args: string[]) => {
+      const out = join(dir, `prov-${args.join('')}.csv`);
+      expect(runCli(['tag', '--in', input, '--out', out, '--text-field', 'MO_text', '--id-field', 'crime_ref', ...args]).status).toBe(0);
+      const rows = parse(readFileSync(out, 'utf8'), { columns: true }) as Record<string, string>[];
+      return rows.map((x) => [x.motag_lexicons, x.motag_corpus]);
+    };
+    const several = cols(['--workers', '2']);
+    expect(cols(['--workers', '1'])).toEqual(several);
+    expect(several[0]![1]).toMatch(/^[0-9a-f]{12}$/);
+    expect(cols(['--workers', '1', '--rules-only'])).toEqual(several.map(([lexicons]) => [lexicons, 'none']));
   });
 
   it('fails clearly when the text column is missing', () => {

@@ -81,6 +81,32 @@ describe('motag report', () => {
     expect(json.tags.find((t: { tag: string }) => t.tag === 'alcohol')).toMatchObject({ classifier: 1, keyword: 2 });
   });
 
+  it('reads a tab-separated file from motag tag --out x.tsv as it reads the comma-separated one', () => {
+    const input = join(dir, 'export.csv');
+    writeFileSync(
+      input,
+      ['crime_ref,date,ward,MO_text', '1,2025-01-03,Abbey,"Drunk male, shouting abuse in the street"', '2,2025-01-20,Market,"IP punched by her husband, at home"', '3,2025-02-11,Market,Bike stolen from the rack'].join('\n'),
+    );
+    const figures = (format: 'csv' | 'tsv') => {
+      const tagged = join(dir, `export.tagged.${format}`);
+      expect(runCli(['tag', '--in', input, '--out', tagged, '--text-field', 'MO_text', '--id-field', 'crime_ref', '--no-progress']).status).toBe(0);
+      const r = runCli(['report', '--in', tagged, '--out', '-', '--format', 'json', '--date-field', 'date', '--group-field', 'ward', '--id-field', 'crime_ref']);
+      expect(r.stderr).toMatch(/3 records/);
+      return { tagged: readFileSync(tagged, 'utf8'), json: JSON.parse(r.stdout) };
+    };
+    const csv = figures('csv');
+    const tsv = figures('tsv');
+    // Tabs, with the narratives' commas left unquoted: a comma-separated reading would split them.
+    expect(tsv.tagged.split('\n')[0]).toContain('\tMO_text\t');
+    // The same figures; only the tagging time differs between the two runs.
+    const { taggedAt: tsvAt, ...tsvFigures } = tsv.json;
+    const { taggedAt: csvAt, ...csvFigures } = csv.json;
+    expect(tsvFigures).toEqual(csvFigures);
+    expect([tsvAt.first, csvAt.first]).toEqual([expect.stringMatching(/^\d{4}-/), expect.stringMatching(/^\d{4}-/)]);
+    expect(tsv.json.records).toBe(3);
+    expect(tsv.json.tags.find((t: { tag: string }) => t.tag === 'domestic').classifier).toBe(1);
+  });
+
   it('says which columns are missing when the file was not written by motag tag', () => {
     const bad = join(dir, 'bad.csv');
     writeFileSync(bad, 'a,b\n1,2\n');
@@ -145,16 +171,20 @@ describe('report: dates, disagreements, models', () => {
       line('A1', '2025-01-01', 'Male shouting in the public library', []),
       line('A2', '2025-01-01', 'IP punched outside the club by door staff', ['nte'], 'nte: door staff [nte.door_staff]'),
       line('A3', '2025-01-01', 'Fight after the match', ['nte']),
+      line('A4', '2025-01-01', 'Argument during the night', ['nte'], 'nte: during the [model:b:during the]'),
     ]);
     const f = reportFigures(await aggregateTaggedCsv(p, keyword, { textField: 'MO_text' }), null);
     const nte = f.disagreements.find((d) => d.tag === 'nte')!;
     expect(nte.keywordOnly).toBe(1);
     expect(nte.keywordOnlySamples[0]).toMatchObject({ id: 'A1', keywordHits: ['"pub" in "public"'] });
-    expect(nte.classifierOnly).toBe(1);
+    expect(nte.classifierOnly).toBe(2);
     expect(nte.classifierOnlySamples[0]).toMatchObject({ id: 'A3', classifierEvidence: [] });
+    // The model's evidence in the narrative's words, never the hashed feature's name.
+    expect(nte.classifierOnlySamples[1]).toMatchObject({ id: 'A4', classifierEvidence: ['during the [model: no rule cue]'] });
     const html = renderHtml(f, { title: 't', source: 'dis.csv' });
     expect(html).toContain('&quot;pub&quot; in &quot;public&quot;');
     expect(html).toContain('model: no rule cue');
+    expect(html).not.toContain('model:b:');
   });
 
   it('names the model that tagged the file, and warns when models are mixed or missing', async () => {
@@ -169,6 +199,20 @@ describe('report: dates, disagreements, models', () => {
     expect(renderHtml(reportFigures(await agg(old), null), { title: 't', source: 'old.csv' })).toMatch(/does not say which model tagged it/);
     const across = renderHtml(reportFigures(await agg(one), await agg(two)), { title: 't', source: 'm1.csv', compareSource: 'm2.csv' });
     expect(across).toMatch(/part of any change may be the model's/);
+  });
+
+  it('tells apart the same model name over other lexicons or a model retrained on another corpus', async () => {
+    const provHead = `${head},motag_lexicons,motag_corpus`;
+    const rowWith = (id: string, lexicons: string, corpus: string) => `${line(id, '2025-01-01', 'x', [])},${lexicons},${corpus}`;
+    const agg = (p: string) => aggregateTaggedCsv(p, keyword, { textField: 'MO_text' });
+    const a = file('prov-a.csv', [provHead, rowWith('1', 'aaaaaaaaaaaa', 'cccccccccccc'), rowWith('2', 'aaaaaaaaaaaa', 'cccccccccccc')]);
+    const retrained = file('prov-b.csv', [provHead, rowWith('1', 'aaaaaaaaaaaa', 'dddddddddddd')]);
+    const mixed = file('prov-c.csv', [provHead, rowWith('1', 'aaaaaaaaaaaa', 'cccccccccccc'), rowWith('2', 'bbbbbbbbbbbb', 'cccccccccccc')]);
+    const single = renderHtml(reportFigures(await agg(a), null), { title: 't', source: 'a.csv' });
+    expect(single).toContain('Tagged by motag-test+m1 (lexicons aaaaaaaaaaaa, corpus cccccccccccc) on 2026-12-01');
+    expect(single).not.toContain('class="warn"');
+    expect(renderHtml(reportFigures(await agg(mixed), null), { title: 't', source: 'c.csv' })).toMatch(/tagged by more than one model/);
+    expect(renderHtml(reportFigures(await agg(a), await agg(retrained)), { title: 't', source: 'a.csv', compareSource: 'b.csv' })).toMatch(/part of any change may be the model's/);
   });
 
   it('lists the columns that exist when a named one is missing (names are case-sensitive)', () => {
@@ -186,5 +230,22 @@ describe('report: dates, disagreements, models', () => {
     const monthly = html.slice(html.indexOf('<h2>Monthly series'));
     expect(monthly.match(/<div class="block">/g)!.length).toBe(2);
     expect(monthly).toContain('<th>street_asb</th>');
+  });
+
+  it('draws the two methods\' bars in colours far apart in lightness, so a greyscale print tells them apart', async () => {
+    const p = file('grey.csv', [head, line('1', '2025-01-01', 'drunk male', ['alcohol'])]);
+    const html = renderHtml(reportFigures(await aggregateTaggedCsv(p, keyword, { textField: 'MO_text' }), null), { title: 't', source: 'p.csv' });
+    // Relative luminance (WCAG) of each bar class's fill: what is left of a colour in greyscale.
+    const luminance = (cls: string) => {
+      const hex = new RegExp(`svg \\.${cls}\\{fill:#([0-9a-f]{6})`).exec(html)![1]!;
+      const [r, g, b] = [0, 2, 4].map((i) => {
+        const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    expect(html).toMatch(/<rect[^>]*class="a"/);
+    expect(html).toMatch(/<rect[^>]*class="b"/);
+    expect(Math.abs(luminance('a') - luminance('b'))).toBeGreaterThan(0.3);
   });
 });

@@ -9,6 +9,7 @@ import { addReview, findByRecordId, reviewsOf } from '../../src/review/reviews.j
 import { loadRun } from '../../src/review/runs.js';
 import { loadKeywordBaseline } from '../../src/rules/keyword-baseline.js';
 import { TAG_IDS, type PerTag, type TagId } from '../../src/tags.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import { shippedTagger } from '../helpers.js';
 import { appFor, PASSWORD, reviewFixture } from './fixture.js';
 
@@ -94,9 +95,15 @@ describe.runIf(haveBrowser)('the review page in a browser', () => {
   it('shows keyword hits and seen-but-not-counted cues, the other columns, finds by id, saves unsure, and shows the adjudicator the comments', async () => {
     const tagger = shippedTagger();
     const texts = { k0: 'Victim pushed against the barrier in a public car park.', k1: 'IP left the pub at 14:00 and was assaulted by a stranger on the high street during the afternoon.' };
+    // m1: a model-only yes as the tagger writes it, the feature name in source.
+    const m1Text = 'During the night the victim was assaulted by the suspect.';
+    const m1 = { ...tagger.tag(m1Text, 'm1'), tags: ['nte' as TagId], evidence: [{ tag: 'nte' as TagId, start: 0, end: 10, text: 'During the', source: 'model:b:during the', weight: 0.4, note: 'model decision with no rule cue' }] };
     loadRun(
       fx.db,
-      Object.entries(texts).map(([id, text]) => ({ id, text, result: tagger.tag(text, id), fields: { Offence: 'Common assault', Ward: 'Central' } })),
+      [
+        ...Object.entries(texts).map(([id, text]) => ({ id, text, result: tagger.tag(text, id), fields: { Offence: 'Common assault', Ward: 'Central' } })),
+        { id: 'm1', text: m1Text, result: m1, fields: { Offence: 'Assault' } },
+      ],
       loadKeywordBaseline(),
       { source: 'second export', model: tagger.model, actor: 'test', auditPerTag: 10, seed: 1 },
     );
@@ -107,9 +114,13 @@ describe.runIf(haveBrowser)('the review page in a browser', () => {
     await page.click('button[type=submit]');
     await page.waitForSelector('#record:not([hidden])');
 
-    // Search by id: the keyword method's hit, with the word that holds it.
-    await page.fill('#search-id', 'k0');
-    await page.press('#search-id', 'Enter');
+    // Search by id, from the keyboard: "/" puts the cursor in the search box (and types no "/").
+    await page.click('#text');
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-id');
+    await page.keyboard.type('k0');
+    expect(await page.inputValue('#search-id')).toBe('k0');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => /record k0 /.test(document.getElementById('record-id')?.textContent ?? ''));
     expect(await page.textContent('#fields')).toMatch(/Offence\s*Common assault/);
     expect(await page.textContent('#tags tr[data-tag=nte] td.why')).toContain('keyword method: "bar" inside "barrier"');
@@ -123,15 +134,33 @@ describe.runIf(haveBrowser)('the review page in a browser', () => {
     expect(await page.locator('#text mark.ev[data-tags=nte]').count()).toBe(0);
     expect(await page.locator('#text .seen').count()).toBeGreaterThan(0);
 
-    // "2" is nte's key: as tagged (no), corrected (yes), unsure.
+    // "2" is nte's key, cycling three states: as tagged (no), corrected (yes), unsure, and back.
     await page.click('#text');
+    const nteLabel = () => page.textContent('button.label[data-tag=nte]');
+    expect(await nteLabel()).toBe('no');
+    await page.keyboard.press('2');
+    expect(await nteLabel()).toBe('yes (corrected)');
+    await page.keyboard.press('2');
+    expect(await nteLabel()).toBe('unsure');
+    await page.keyboard.press('2');
+    expect(await nteLabel()).toBe('no');
     await page.keyboard.press('2');
     await page.keyboard.press('2');
-    expect(await page.textContent('button.label[data-tag=nte]')).toBe('unsure');
+    expect(await nteLabel()).toBe('unsure');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => /unsure: stays in your queue/.test(document.getElementById('status')?.textContent ?? ''));
     const [k1] = findByRecordId(fx.db, 'k1');
     expect(reviewsOf(fx.db, k1!.key).at(-1)?.decisions.nte).toEqual({ given: 0, label: 'unsure' });
+    // The picture in the README: MOTAG_DOCS_SCREENSHOTS=1 npx vitest run tests/review/review-page.e2e.test.ts
+    await page.screenshot({ path: process.env.MOTAG_DOCS_SCREENSHOTS ? join(PACKAGE_ROOT, 'docs', 'review-page.png') : join(fx.dir, 'review-reasons.png'), fullPage: true });
+
+    // m1: the model's evidence in the narrative's words and plain language, never the feature name.
+    await page.fill('#search-id', 'm1');
+    await page.press('#search-id', 'Enter');
+    await page.waitForFunction(() => /record m1 /.test(document.getElementById('record-id')?.textContent ?? ''));
+    expect(await page.textContent('#tags tr[data-tag=nte] td.why')).toContain('"During the" model: no rule cue');
+    expect(await page.textContent('#record')).not.toMatch(/b:during/);
+    expect(await page.locator('#text mark.ev[data-tags=nte]').allTextContents()).toEqual(['During the']);
 
     // The adjudicator sees each other review's comment.
     const r3 = findByRecordId(fx.db, 'r3')[0]!;

@@ -34,32 +34,46 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
+/** What the generated-client code in the test's temporary folder exports (its own types are checked by the compiler above). */
+interface GeneratedUse {
+  tagOne(client: ReturnType<typeof createClient>, id: string, text: string): Promise<{ status: number; tags?: string[]; error?: string }>;
+  tagMany(client: ReturnType<typeof createClient>, records: { id: string; text: string }[]): Promise<{ model?: string; ids: (string | null)[]; tagged: number }>;
+}
+
 describe('a client generated from /openapi.json', () => {
   it('declares how to send a key and what a refused or slow request answers', async () => {
     const doc = (await request(app).get('/openapi.json').expect(200)).body;
     expect(doc.components.securitySchemes.pipelineKeyHeader).toEqual(expect.objectContaining({ type: 'apiKey', in: 'header', name: 'X-API-Key' }));
     for (const path of ['/v1/tag', '/v1/tag/batch']) {
       expect(doc.paths[path].post.security).toEqual([{ pipelineKey: [] }, { pipelineKeyHeader: [] }]);
-      expect(Object.keys(doc.paths[path].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '413', '503']));
+      expect(Object.keys(doc.paths[path].post.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '413', '429', '503']));
+      expect(doc.paths[path].post.responses['429'].headers['Retry-After']).toBeDefined();
     }
     expect(doc.paths['/healthz'].get.security).toEqual([]);
     expect(doc.paths['/v1/review/login'].post.responses['429'].headers['Retry-After']).toBeDefined();
     expect(doc.security).toBeUndefined();
   });
 
-  it('generates types the compiler accepts for a tag call, and tags with a key', async () => {
+  it('generates types the compiler accepts, and the generated client tags one record and a batch with a key', async () => {
     const doc = (await request(app).get('/openapi.json').expect(200)).body;
     const dir = mkdtempSync(join(tmpdir(), 'motag-client-'));
     writeFileSync(join(dir, 'api.ts'), astToString(await openapiTS(doc)));
+    // The pipeline owner's code, typed by the generated paths. Its imports are
+    // types only, so it runs from the temporary folder as it is.
     writeFileSync(
       join(dir, 'use.ts'),
       [
-        "import createClient from 'openapi-fetch';",
-        "import type { paths } from './api.js';",
-        "const client = createClient<paths>({ baseUrl: 'http://x', headers: { 'X-API-Key': 'k' } });",
-        "export async function tagOne(text: string): Promise<string[] | undefined> {",
-        "  const { data } = await client.POST('/v1/tag', { body: { id: 'r1', text } });",
-        '  return data?.tags;',
+        "import type { Client } from 'openapi-fetch';",
+        "import type { components, paths } from './api.js';",
+        "type Result = components['schemas']['TagResult'];",
+        'export async function tagOne(client: Client<paths>, id: string, text: string): Promise<{ status: number; tags?: Result["tags"]; error?: string }> {',
+        "  const { data, error, response } = await client.POST('/v1/tag', { body: { id, text } });",
+        '  return { status: response.status, tags: data?.tags, error: error?.error.code };',
+        '}',
+        'export async function tagMany(client: Client<paths>, records: { id: string; text: string }[]): Promise<{ model?: string; ids: (string | null)[]; tagged: number }> {',
+        "  const { data } = await client.POST('/v1/tag/batch', { body: { records } });",
+        "  const results = data?.results ?? [];",
+        "  return { model: data?.model, ids: results.map((r) => r.id), tagged: results.filter((r) => 'tags' in r).length };",
         '}',
       ].join('\n'),
     );
@@ -70,13 +84,18 @@ describe('a client generated from /openapi.json', () => {
     const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
     expect(problems).toEqual([]);
 
-    type Paths = { '/v1/tag': { post: { requestBody: { content: { 'application/json': { id?: string; text: string } } }; responses: { 200: { content: { 'application/json': { tags: string[] } } } } } } };
-    const keyed = createClient<Paths>({ baseUrl, headers: { 'X-API-Key': key } });
-    const ok = await keyed.POST('/v1/tag', { body: { id: 'r1', text: 'Drunk male ejected by door staff at 02:00' } });
-    expect(ok.response.status).toBe(200);
-    expect(ok.data?.tags).toContain('alcohol');
-    const keyless = createClient<Paths>({ baseUrl });
-    expect((await keyless.POST('/v1/tag', { body: { text: 'drunk male' } })).response.status).toBe(401);
+    // The same code, run against the service.
+    const use = (await import(/* @vite-ignore */ join(dir, 'use.ts'))) as GeneratedUse;
+    const keyed = createClient({ baseUrl, headers: { 'X-API-Key': key } });
+    const one = await use.tagOne(keyed, 'r1', 'Drunk male ejected by door staff at 02:00');
+    expect(one.status).toBe(200);
+    expect(one.tags).toContain('alcohol');
+    const batch = await use.tagMany(createClient({ baseUrl, headers: { Authorization: `Bearer ${key}` } }), [
+      { id: 'b1', text: 'Drunk male ejected by door staff at 02:00' },
+      { id: 'b2', text: '' },
+    ]);
+    expect(batch).toEqual({ model: expect.stringMatching(/^motag-/), ids: ['b1', 'b2'], tagged: 1 });
+    expect(await use.tagOne(createClient({ baseUrl }), 'r2', 'drunk male')).toEqual({ status: 401, tags: undefined, error: 'unauthorized' });
   });
 });
 
