@@ -99,16 +99,31 @@ const DOLLAR = 36; // '$' pads the end
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * Where the features of a record go as they are found. Scoring a record
+ * needs only index and value (FeatureAccumulator, feature-accumulator.ts);
+ * explaining one also needs each feature's span and what to name it by
+ * (extractFeatures). Both read the one walk below, so they cannot disagree.
+ */
+export interface FeatureSink {
+  add(index: number, value: number, start: number, end: number, token: number, part: number, label: string | null): void;
+}
+
+/** A record's features with their spans, for explanations: one per index, the first to reach it keeping its span and name. */
 export function extractFeatures(tokens: readonly Token[], findings: readonly Finding[], opts: FeatureOptions): Feature[] {
   const features = new Map<number, Mutable<Feature>>();
-  // The first feature to reach an index keeps its span and name; later ones only add their value.
-  const sink = {
-    add(index: number, value: number, start: number, end: number, token: number, part: number, label: string | null): void {
+  visitFeatures(tokens, findings, opts, {
+    add(index, value, start, end, token, part, label) {
       const prev = features.get(index);
       if (prev) prev.value += value;
       else features.set(index, { index, value, start, end, token, part, label });
     },
-  };
+  });
+  return [...features.values()];
+}
+
+/** Hands every feature of a record to `sink`, in a fixed order (values of one index add up in that order). */
+export function visitFeatures(tokens: readonly Token[], findings: readonly Finding[], opts: FeatureOptions, sink: FeatureSink): void {
   const output = (s: string): void => sink.add(hashRuleFeature(s), 1, -1, -1, -1, 0, s);
   // Text features are length-normalised so long narratives do not dominate.
   const text = 1 / Math.sqrt(Math.max(1, tokens.length));
@@ -126,11 +141,11 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
     }
     if (norm.length >= 5 && norm.charCodeAt(0) !== 60 /* '<' */) {
       // 4-grams of "^word$", without building the padded string.
+      // (No closure per token for the padding: this loop runs for most words of every record.)
       const n = norm.length + 2;
-      const at = (k: number): number => (k === 0 ? CARET : k === n - 1 ? DOLLAR : norm.charCodeAt(k - 1));
       for (let j = 0; j + 4 <= n; j++) {
         let h = C;
-        for (let k = j; k < j + 4; k++) h = Math.imul(h ^ at(k), FNV_PRIME);
+        for (let k = j; k < j + 4; k++) h = Math.imul(h ^ (k === 0 ? CARET : k === n - 1 ? DOLLAR : norm.charCodeAt(k - 1)), FNV_PRIME);
         sink.add(bucket(h), text / 4, t.start, t.end, i, j, null);
       }
     }
@@ -160,7 +175,6 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
     }
     for (const [name, t] of totals) sink.add(hashRuleFeature(name), Math.min(t.value, RULE_FEATURE_CAP), t.start, t.end, -1, 0, name);
   }
-  return [...features.values()];
 }
 
 /** The readable name of a feature ("w:drunk", "b:door staff", "c:^pub", "r:nte.door_staff:counted"), for explanations. */

@@ -1,5 +1,6 @@
 import { TAG_IDS, perTag, type PerTag, type TagId } from '../tags.js';
 import { applyPlatt, type Platt } from './calibration.js';
+import type { FeatureAccumulator } from './feature-accumulator.js';
 import type { Feature, WeightedIndex } from './features.js';
 import { FEATURE_SPACE, HASH_BITS, HASH_SIZE, RULE_BITS } from './features.js';
 import { decodeWeights, type Band, type Decider, type ModelFile } from './model-file.js';
@@ -48,11 +49,37 @@ export class LinearModel {
     const n = TAG_IDS.length;
     const rules = new Float64Array(n);
     const words = new Float64Array(n);
-    for (const f of features) {
-      const base = f.index * n;
-      const z = f.index >= HASH_SIZE ? rules : words;
-      for (let k = 0; k < n; k++) z[k]! += this.weights[base + k]! * f.value;
+    for (const f of features) this.addSlot(f.index, f.value, rules, words);
+    return this.calibrate(rules, words);
+  }
+
+  /**
+   * The same probabilities from an accumulator's slots (bulk tagging), read
+   * in the order first touched, as probabilities() reads extractFeatures'
+   * list, so the margins are the same sums in the same order. Clears the
+   * accumulator for the next record.
+   */
+  probabilitiesOf(acc: FeatureAccumulator): PerTag<number> {
+    const n = TAG_IDS.length;
+    const rules = new Float64Array(n);
+    const words = new Float64Array(n);
+    const { order, values } = acc;
+    for (let i = 0; i < acc.count; i++) {
+      const index = order[i]!;
+      this.addSlot(index, values[index]!, rules, words);
     }
+    acc.clear();
+    return this.calibrate(rules, words);
+  }
+
+  private addSlot(index: number, value: number, rules: Float64Array, words: Float64Array): void {
+    const n = TAG_IDS.length;
+    const base = index * n;
+    const z = index >= HASH_SIZE ? rules : words;
+    for (let k = 0; k < n; k++) z[k]! += this.weights[base + k]! * value;
+  }
+
+  private calibrate(rules: Float64Array, words: Float64Array): PerTag<number> {
     let k = 0;
     return perTag((t) => {
       const margin = rules[k]! + capMargin(words[k]!, this.caps[k]!);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFeatures, featureName, type Feature } from '../model/features.js';
+import { FeatureAccumulator } from '../model/feature-accumulator.js';
+import { extractFeatures, featureName, visitFeatures, type Feature } from '../model/features.js';
 import { LinearModel } from '../model/linear-model.js';
 import { readModelFile, type Band } from '../model/model-file.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../paths.js';
@@ -42,6 +43,9 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
   const name = `motag-${VERSION}+${model ? model.name : 'rules'}`;
   const byRules = (t: TagId): boolean => model?.decide[t] === 'rules';
   const anyByRules = TAG_IDS.some(byRules);
+  const featureOptions = { ruleFeatures: model?.ruleFeatures ?? false };
+  // One per tagger, reused record after record (a tagger tags one record at a time).
+  const accumulator = model ? new FeatureAccumulator() : null;
   const thresholds = model ? perTag((t) => (byRules(t) ? RULE_THRESHOLD : model.thresholds[t])) : perTag(() => RULE_THRESHOLD);
 
   return {
@@ -57,8 +61,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         const scores = ruleScores(findings);
         return { id, tags: TAG_IDS.filter((t) => scores[t] >= RULE_THRESHOLD), scores, needs_review: [], evidence, discounted, model: name };
       }
-      const features = extractFeatures(tokens, findings, { ruleFeatures: model.ruleFeatures });
-      const modelProbs = model.probabilities(features);
+      // Scoring needs only each feature's index and value; the features with
+      // their spans are extracted again only for a tag that needs explaining.
+      visitFeatures(tokens, findings, featureOptions, accumulator!);
+      const modelProbs = model.probabilitiesOf(accumulator!);
       // Tags the model did not beat the rules on out of source are the rules' call.
       const rules = anyByRules ? ruleScores(findings) : null;
       const probs = rules ? perTag((t) => (byRules(t) ? rules[t] : modelProbs[t])) : modelProbs;
@@ -68,7 +74,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       // Every positive stays explainable: a tag the model gave with no rule cue
       // shows the words that drove it.
       const unexplained = tags.filter((t) => !evidence.some((e) => e.tag === t));
-      for (const tag of unexplained) evidence.push(...modelEvidence(model, features, tokens, tag, text));
+      if (unexplained.length > 0) {
+        const features = extractFeatures(tokens, findings, featureOptions);
+        for (const tag of unexplained) evidence.push(...modelEvidence(model, features, tokens, tag, text));
+      }
       return { id, tags, scores, needs_review: needsReview, evidence, discounted, model: name };
     },
   };
