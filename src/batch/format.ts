@@ -1,5 +1,6 @@
 import type { TagResult } from '../tagger/result.js';
 import { TAG_IDS } from '../tags.js';
+import { csvCells, type OutputDelimiter } from './csv-write.js';
 
 /** 'csv' is any delimited text with a header (comma, tab or semicolon, detected from the header). */
 export type FileFormat = 'jsonl' | 'csv';
@@ -36,18 +37,34 @@ export function outputDelimiterFor(path: string): ',' | '\t' {
  */
 export const RESULT_COLUMNS: readonly string[] = [...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence', 'needs_review', 'motag_model', 'motag_tagged_at'];
 
-/** One timestamp per run: every row of a file tagged together carries the same one. */
-const RUN_STARTED = new Date().toISOString();
+/**
+ * What a tagging thread needs to write a record's result in the output's own
+ * shape, so only strings come back from the threads. taggedAt is one
+ * timestamp per run: every row of a file tagged together carries the same one.
+ */
+export interface OutputShape {
+  readonly format: FileFormat;
+  readonly delimiter: OutputDelimiter;
+  readonly excel: boolean;
+  readonly taggedAt: string;
+}
 
-export function resultCells(result: TagResult): string[] {
+export function resultCells(result: TagResult, taggedAt: string): string[] {
   return [
     ...TAG_IDS.map((t) => (result.tags.includes(t) ? '1' : '0')),
     ...TAG_IDS.map((t) => String(result.scores[t])),
     evidenceCell(result),
     result.needs_review.join(';'),
     result.model,
-    RUN_STARTED,
+    taggedAt,
   ];
+}
+
+/** A record's result as the writer takes it: a whole JSONL line, or the result columns of a CSV row (joined, no line end). */
+export function formatResult(result: TagResult, shape: OutputShape): string {
+  if (shape.format === 'jsonl') return `${JSON.stringify(result)}\n`;
+  const cells = resultCells(result, shape.taggedAt);
+  return csvCells(shape.excel ? cells.map(excelSafe) : cells, shape.delimiter, shape.excel);
 }
 
 /** Readable in a spreadsheet cell: "nte: door staff [nte.door_staff]; alcohol: drunk [alcohol.drunk]". */

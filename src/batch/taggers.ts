@@ -1,11 +1,16 @@
 import { Worker } from 'node:worker_threads';
-import type { TagResult } from '../tagger/result.js';
 import { createTagger, type TaggerOptions } from '../tagger/tagger.js';
+import { formatResult, type OutputShape } from './format.js';
 
-/** Tags chunks of records, in this thread or across worker threads; results keep the chunk's order. */
+/**
+ * Tags chunks of records, in this thread or across worker threads, and
+ * writes each result in the output's shape (format.ts formatResult): only
+ * strings cross between threads, not result objects. Results keep the
+ * chunk's order.
+ */
 export interface ChunkTagger {
   readonly model: string;
-  tag(records: readonly { id: string; text: string }[]): Promise<TagResult[]>;
+  tag(records: readonly { id: string; text: string }[], shape: OutputShape): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -13,7 +18,7 @@ export function inProcessTagger(options: TaggerOptions): ChunkTagger {
   const tagger = createTagger(options);
   return {
     model: tagger.model,
-    tag: async (records) => records.map((r) => tagger.tag(r.text, r.id)),
+    tag: async (records, shape) => records.map((r) => formatResult(tagger.tag(r.text, r.id), shape)),
     close: async () => undefined,
   };
 }
@@ -27,7 +32,7 @@ export function workerPoolTagger(options: TaggerOptions, workers: number): Chunk
   // The threads load the model; the main thread learns its name from their answers.
   let model = 'not loaded yet';
   const url = new URL('./tag-worker.js', import.meta.url);
-  const pending = new Map<number, { resolve: (r: TagResult[]) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (r: string[]) => void; reject: (e: Error) => void }>();
   const load = new Array<number>(workers).fill(0);
   const threads = Array.from({ length: workers }, (_, k) => {
     // A small young generation and a capped old one per thread keep the whole
@@ -36,7 +41,7 @@ export function workerPoolTagger(options: TaggerOptions, workers: number): Chunk
     // holds at most about 84,000 characters of text (tag-file.ts), so 128 MB
     // leaves the thread several times what it needs.
     const w = new Worker(url, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 } });
-    w.on('message', (msg: { seq: number; model: string; results: TagResult[] }) => {
+    w.on('message', (msg: { seq: number; model: string; results: string[] }) => {
       load[k]!--;
       model = msg.model;
       pending.get(msg.seq)?.resolve(msg.results);
@@ -53,13 +58,13 @@ export function workerPoolTagger(options: TaggerOptions, workers: number): Chunk
     get model() {
       return model;
     },
-    tag(records) {
+    tag(records, shape) {
       const k = load.indexOf(Math.min(...load));
       load[k]!++;
       const id = seq++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        threads[k]!.postMessage({ seq: id, records });
+        threads[k]!.postMessage({ seq: id, records, shape });
       });
     },
     async close() {
