@@ -3,7 +3,24 @@ import { applyPlatt, type Platt } from './calibration.js';
 import type { FeatureAccumulator } from './feature-accumulator.js';
 import type { Feature, WeightedIndex } from './features.js';
 import { FEATURE_SPACE, HASH_BITS, HASH_SIZE, RULE_BITS } from './features.js';
-import { decodeWeights, type Band, type Decider, type ModelFile } from './model-file.js';
+import { decodeWeights, type Band, type Decider, type ModelFile, type TagModel } from './model-file.js';
+
+/** A model file without its weights: what a thread needs besides the shared weight table. */
+export type ModelHeader = Omit<ModelFile, 'tags'> & { readonly tags: PerTag<Omit<TagModel, 'indices' | 'values'>> };
+
+/** A loaded model as it crosses to another thread. */
+export interface SharedModel {
+  readonly header: ModelHeader;
+  readonly weights: Float32Array;
+}
+
+function headerOf(file: ModelFile | ModelHeader): ModelHeader {
+  const tags = perTag((t) => {
+    const { indices: _i, values: _v, ...rest } = file.tags[t] as TagModel;
+    return rest;
+  });
+  return { ...file, tags };
+}
 
 /** The word features' share of a margin, held within plus or minus cap. */
 export function capMargin(words: number, cap: number): number {
@@ -26,22 +43,42 @@ export class LinearModel {
   private readonly caps: Float64Array;
   private readonly weights: Float32Array;
 
-  constructor(file: ModelFile) {
+  private readonly header: ModelHeader;
+
+  /** From a model file, or from a model another thread loaded (SharedModel): its header and its weight table. */
+  constructor(file: ModelFile | ModelHeader, sharedWeights?: Float32Array) {
     if (file.hashBits !== HASH_BITS || file.ruleBits !== RULE_BITS) {
       throw new Error(`motag: model ${file.name} was trained with ${file.hashBits}+${file.ruleBits} hash bits; this motag uses ${HASH_BITS}+${RULE_BITS}. Retrain with npm run train.`);
     }
     this.name = file.name;
     this.ruleFeatures = file.ruleFeatures;
-    this.weights = new Float32Array(FEATURE_SPACE * TAG_IDS.length);
-    TAG_IDS.forEach((tag, k) => {
-      const { indices, values } = decodeWeights(file.tags[tag]);
-      for (let i = 0; i < indices.length; i++) this.weights[indices[i]! * TAG_IDS.length + k] = values[i]!;
-    });
+    const size = FEATURE_SPACE * TAG_IDS.length;
+    if (sharedWeights) {
+      if (sharedWeights.length !== size) throw new Error(`motag: a shared weight table of ${sharedWeights.length} weights, not ${size}`);
+      this.weights = sharedWeights;
+    } else {
+      // On shared memory, so tagging threads can use this one table rather than each decoding the file (share()).
+      this.weights = new Float32Array(new SharedArrayBuffer(size * Float32Array.BYTES_PER_ELEMENT));
+      TAG_IDS.forEach((tag, k) => {
+        const { indices, values } = decodeWeights((file as ModelFile).tags[tag]);
+        for (let i = 0; i < indices.length; i++) this.weights[indices[i]! * TAG_IDS.length + k] = values[i]!;
+      });
+    }
+    this.header = headerOf(file);
     this.platt = perTag((t) => file.tags[t].platt);
     this.thresholds = perTag((t) => file.tags[t].threshold);
     this.bands = perTag((t) => file.tags[t].band);
     this.decide = perTag((t) => file.tags[t].decide);
     this.caps = Float64Array.from(TAG_IDS, (t) => file.tags[t].wordCap ?? Number.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The model as a tagging thread can take it (postMessage or workerData):
+   * the header, and the weight table itself, which stays in shared memory,
+   * so threads neither decode the model file nor hold copies of the table.
+   */
+  share(): SharedModel {
+    return { header: this.header, weights: this.weights };
   }
 
   /** Calibrated probability per tag. */

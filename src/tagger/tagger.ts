@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { FeatureAccumulator } from '../model/feature-accumulator.js';
 import { extractFeatures, featureName, visitFeatures, type Feature } from '../model/features.js';
-import { LinearModel } from '../model/linear-model.js';
+import { LinearModel, type SharedModel } from '../model/linear-model.js';
 import { readModelFile, type Band } from '../model/model-file.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../paths.js';
 import { VERSION } from '../version.js';
@@ -31,6 +31,15 @@ export interface TaggerOptions {
   readonly lexiconDir?: string;
   /** A model file; null for rules only; default: the shipped model when present. */
   readonly modelPath?: string | null;
+  /** A model already loaded by another thread (LinearModel.share()); modelPath is then not read. */
+  readonly sharedModel?: SharedModel;
+}
+
+/** The model the options name (a file path, the shipped model, or none), loaded. */
+export function loadModel(options: TaggerOptions): LinearModel | null {
+  if (options.sharedModel) return new LinearModel(options.sharedModel.header, options.sharedModel.weights);
+  const modelPath = options.modelPath === undefined ? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null) : options.modelPath;
+  return modelPath ? new LinearModel(readModelFile(modelPath)) : null;
 }
 
 /** How many model features are shown for a tag the model gave without any rule cue. */
@@ -38,8 +47,7 @@ const MODEL_EVIDENCE_FEATURES = 3;
 
 export function createTagger(options: TaggerOptions = {}): Tagger {
   const engine = createRuleEngine(options.lexiconDir ?? LEXICON_DIR);
-  const modelPath = options.modelPath === undefined ? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null) : options.modelPath;
-  const model = modelPath ? new LinearModel(readModelFile(modelPath)) : null;
+  const model = loadModel(options);
   const name = `motag-${VERSION}+${model ? model.name : 'rules'}`;
   const byRules = (t: TagId): boolean => model?.decide[t] === 'rules';
   const anyByRules = TAG_IDS.some(byRules);
