@@ -76,13 +76,14 @@ export function tokenise(text: string, res: TextResources): TokenisedText {
 type Push = (norm: string, start: number, end: number) => void;
 
 function emitWord(raw: string, start: number, res: TextResources, push: Push): void {
-  const whole = lookup(normaliseCase(raw), res);
+  const lower = normaliseCase(raw);
+  const whole = lookup(lower, res);
   if (whole) {
     for (const w of whole) push(w, start, start + raw.length);
     return;
   }
   if (!/[/&-]/.test(raw)) {
-    emitPart(normaliseCase(raw), start, start + raw.length, res, push);
+    emitPart(lower, start, start + raw.length, res, push);
     return;
   }
   // Compounds that are not shorthand ("pub/club", "ex-partner", "drink-drive")
@@ -97,12 +98,25 @@ function emitWord(raw: string, start: number, res: TextResources, push: Push): v
 }
 
 function normaliseCase(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  // Most words have no curly apostrophe: skip the replace (a regex run per word) for them.
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
+
+/** Spelling corrections split into words once, not once per occurrence (they are only read). */
+const SPELLING_WORDS = new WeakMap<TextResources, Map<string, readonly string[]>>();
 
 /** Shorthand first, then spelling; either may stand for several words. */
 function lookup(word: string, res: TextResources): readonly string[] | undefined {
-  return res.shorthand.get(word) ?? res.spelling.get(word)?.split(' ');
+  const short = res.shorthand.get(word);
+  if (short) return short;
+  const right = res.spelling.get(word);
+  if (right === undefined) return undefined;
+  let split = SPELLING_WORDS.get(res);
+  if (!split) SPELLING_WORDS.set(res, (split = new Map()));
+  let words = split.get(right);
+  if (!words) split.set(right, (words = right.split(' ')));
+  return words;
 }
 
 function emitPart(part: string, start: number, end: number, res: TextResources, push: Push): void {
