@@ -1,6 +1,6 @@
 import type { Finding } from '../rules/analyse.js';
 import { RULE_THRESHOLD, ruleScores } from '../rules/score.js';
-import { TAG_IDS } from '../tags.js';
+import { TAG_IDS, perTag } from '../tags.js';
 import type { Token } from '../text/tokens.js';
 
 /*
@@ -99,6 +99,20 @@ const DOLLAR = 36; // '$' pads the end
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/*
+ * The rule outputs every record has (the bias, each tag's verdict) and the
+ * role outputs are a fixed few names: built and hashed once here, not per record.
+ */
+const VERDICT_YES = perTag((tag) => `rule:${tag}:yes`);
+const VERDICT_NO = perTag((tag) => `rule:${tag}:no`);
+const FIXED_RULE_INDEX = new Map<string, number>(
+  ['bias', ...TAG_IDS.flatMap((t) => [VERDICT_YES[t], VERDICT_NO[t], ...ROLE_RANKS.map((r) => `role:${t}:${r}`)])].map((s) => [s, hashRuleFeature(s)]),
+);
+
+function ruleIndexOf(s: string): number {
+  return FIXED_RULE_INDEX.get(s) ?? hashRuleFeature(s);
+}
+
 /**
  * Where the features of a record go as they are found. Scoring a record
  * needs only index and value (FeatureAccumulator, feature-accumulator.ts);
@@ -124,7 +138,7 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
 
 /** Hands every feature of a record to `sink`, in a fixed order (values of one index add up in that order). */
 export function visitFeatures(tokens: readonly Token[], findings: readonly Finding[], opts: FeatureOptions, sink: FeatureSink): void {
-  const output = (s: string): void => sink.add(hashRuleFeature(s), 1, -1, -1, -1, 0, s);
+  const output = (s: string): void => sink.add(ruleIndexOf(s), 1, -1, -1, -1, 0, s);
   // Text features are length-normalised so long narratives do not dominate.
   const text = 1 / Math.sqrt(Math.max(1, tokens.length));
 
@@ -153,7 +167,7 @@ export function visitFeatures(tokens: readonly Token[], findings: readonly Findi
   if (opts.ruleFeatures) {
     // The rules' own verdict per tag, so the model can learn where to trust them.
     const scores = ruleScores(findings);
-    for (const tag of TAG_IDS) output(scores[tag] >= RULE_THRESHOLD ? `rule:${tag}:yes` : `rule:${tag}:no`);
+    for (const tag of TAG_IDS) output(scores[tag] >= RULE_THRESHOLD ? VERDICT_YES[tag] : VERDICT_NO[tag]);
     // For relationship tags, the surest role any of its cues reached, pooled
     // over cue families: a sibling linked by a verb is as good as a parent.
     const roles = new Map<string, number>();

@@ -100,11 +100,7 @@ export class LinearModel {
     const n = TAG_IDS.length;
     const rules = new Float64Array(n);
     const words = new Float64Array(n);
-    const { order, values } = acc;
-    for (let i = 0; i < acc.count; i++) {
-      const index = order[i]!;
-      this.addSlot(index, values[index]!, rules, words);
-    }
+    for (let i = 0; i < acc.count; i++) this.addSlot(acc.indexAt(i), acc.valueAt(i), rules, words);
     acc.clear();
     return this.calibrate(rules, words);
   }
