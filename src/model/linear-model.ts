@@ -100,7 +100,8 @@ export class LinearModel {
     const n = TAG_IDS.length;
     const rules = new Float64Array(n);
     const words = new Float64Array(n);
-    for (let i = 0; i < acc.count; i++) this.addSlot(acc.indexAt(i), acc.valueAt(i), rules, words);
+    if (n === 10) sumTenTags(this.weights, acc, rules, words);
+    else for (let i = 0; i < acc.count; i++) this.addSlot(acc.indexAt(i), acc.valueAt(i), rules, words);
     acc.clear();
     return this.calibrate(rules, words);
   }
@@ -131,4 +132,31 @@ export class LinearModel {
     }
     return out.sort((a, b) => b.contribution - a.contribution);
   }
+}
+
+/*
+ * The dot product of bulk tagging, for the ten tags of TAGS.md: the twenty
+ * running sums live in locals (registers), not in arrays, which halves its
+ * cost. Each tag's sum still adds the same products in the same order as
+ * addSlot, so the margins are the same to the bit.
+ */
+function sumTenTags(w: Float32Array, acc: FeatureAccumulator, rules: Float64Array, words: Float64Array): void {
+  let r0 = 0, r1 = 0, r2 = 0, r3 = 0, r4 = 0, r5 = 0, r6 = 0, r7 = 0, r8 = 0, r9 = 0;
+  let w0 = 0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, w5 = 0, w6 = 0, w7 = 0, w8 = 0, w9 = 0;
+  for (let i = 0; i < acc.count; i++) {
+    const index = acc.indexAt(i);
+    const v = acc.valueAt(i);
+    const b = index * 10;
+    if (index >= HASH_SIZE) {
+      r0 += w[b]! * v; r1 += w[b + 1]! * v; r2 += w[b + 2]! * v; r3 += w[b + 3]! * v; r4 += w[b + 4]! * v;
+      r5 += w[b + 5]! * v; r6 += w[b + 6]! * v; r7 += w[b + 7]! * v; r8 += w[b + 8]! * v; r9 += w[b + 9]! * v;
+    } else {
+      w0 += w[b]! * v; w1 += w[b + 1]! * v; w2 += w[b + 2]! * v; w3 += w[b + 3]! * v; w4 += w[b + 4]! * v;
+      w5 += w[b + 5]! * v; w6 += w[b + 6]! * v; w7 += w[b + 7]! * v; w8 += w[b + 8]! * v; w9 += w[b + 9]! * v;
+    }
+  }
+  rules[0] = r0; rules[1] = r1; rules[2] = r2; rules[3] = r3; rules[4] = r4;
+  rules[5] = r5; rules[6] = r6; rules[7] = r7; rules[8] = r8; rules[9] = r9;
+  words[0] = w0; words[1] = w1; words[2] = w2; words[3] = w3; words[4] = w4;
+  words[5] = w5; words[6] = w6; words[7] = w7; words[8] = w8; words[9] = w9;
 }
