@@ -122,14 +122,17 @@ function lookup(word: string, res: TextResources): readonly string[] | undefined
 function emitPart(part: string, start: number, end: number, res: TextResources, push: Push): void {
   let base = part;
   let suffix: string | null = null;
-  if (base.endsWith("n't")) {
-    base = base.slice(0, -3);
-    suffix = 'not';
-  } else if (base.endsWith("'s") || base.endsWith("'")) {
-    base = base.endsWith("'s") ? base.slice(0, -2) : base.slice(0, -1);
-    suffix = "'s";
-  } else if (base.includes("'")) {
-    base = base.replace(/'/g, '');
+  // Most words have no apostrophe at all: one scan rules out all three cases.
+  if (base.includes("'")) {
+    if (base.endsWith("n't")) {
+      base = base.slice(0, -3);
+      suffix = 'not';
+    } else if (base.endsWith("'s") || base.endsWith("'")) {
+      base = base.endsWith("'s") ? base.slice(0, -2) : base.slice(0, -1);
+      suffix = "'s";
+    } else {
+      base = base.replace(/'/g, '');
+    }
   }
   for (const w of lookup(base, res) ?? [base]) push(w, start, end);
   if (suffix) push(suffix, start, end);
