@@ -14,17 +14,23 @@ import type { TextResources } from './resources.js';
  * run on into the next one.
  */
 const ABBREVIATION = String.raw`(?<![\p{L}.])(?:[Ss]t|[Dd]r|[Aa]ve|[Mm]rs?|[Mm]s|[Jj]r|[Ss]r|[Bb]lvd|[Rr]d|[Ll]n|[Ll]t|[Ss]gt|[Dd]et|[Oo]fc|[Cc]pl|[Aa]pprox|[Vv]s|[Ii]nc|[Mm]t|[Aa]pt|[Ee]st|[Hh]wy|U\.S|[Aa]\.m|[Pp]\.m)`;
+/*
+ * A lookahead for the first character goes before each alternative that
+ * starts with a lookbehind ("(?=\d)", "(?=[.!?])", "(?=['‘])"): the regex
+ * engine then rules the alternative out at most positions with one character
+ * test instead of running the lookbehind first. The matches are the same.
+ */
 const SCAN = new RegExp(
   [
-    `(${TIME_PATTERN})`,
+    String.raw`((?=\d)${TIME_PATTERN})`,
     // Words may hold slashes, ampersands and hyphens ("O/S", "A&E", "EX-P") and
     // asterisks, because slurs are often written masked ("p*ki").
     String.raw`([\p{L}\p{N}][\p{L}\p{N}*]*(?:['’][\p{L}]+)*(?:[/&\-][\p{L}\p{N}*]+(?:['’][\p{L}]+)*)*)`,
     // " / " separates entries in police logs; a slash between spaces ends a sentence.
     // A full stop after a title or street abbreviation ("Dr.", "St.", "Ave.", "U.S.") does not end the sentence.
-    String.raw`((?<!${ABBREVIATION})[.!?]+(?=[\s"'”’)]|$)|\n+|\s/\s|\s-{1,2}\s|\s—\s)`,
+    String.raw`((?=[.!?])(?<!${ABBREVIATION})[.!?]+(?=[\s"'”’)]|$)|\n+|\s/\s|\s-{1,2}\s|\s—\s)`,
     String.raw`(;)`,
-    String.raw`(["“”«»]|(?<![\p{L}\p{N}])['‘]|['’](?![\p{L}\p{N}]))`,
+    String.raw`(["“”«»]|(?=['‘])(?<![\p{L}\p{N}])['‘]|['’](?![\p{L}\p{N}]))`,
   ].join('|'),
   'gu',
 );
