@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Writes a realistic police-export CSV for batch benchmarks:
-//   node scripts/generate-batch.mjs --records 1000000 --out /tmp/export.csv [--seed 7] [--year 2025]
+//   node scripts/generate-batch.mjs --records 1000000 --out /tmp/export.csv [--seed 7] [--year 2025] [--chars N]
 // Narratives come from the corpus, varied the way exports vary: case, police
 // shorthand, typos, length (two narratives run together, or one cut short).
-// Columns: crime_ref, date, ward, offence, MO_text.
+// Columns: crime_ref, date, ward, offence, MO_text. With --chars N every
+// narrative is about N characters: varied narratives run together until they
+// reach N, then cut back to the last word boundary, so benchmarks can compare
+// the cost per character at different lengths.
 import { createWriteStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +22,7 @@ const records = Number(arg('records', '1000000'));
 const out = arg('out', 'export.csv');
 const rand = seededRandom(Number(arg('seed', '7')));
 const year = arg('year', '2025');
+const chars = arg('chars', null) === null ? null : Number(arg('chars', null));
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 
 const texts = readCorpus(join(root, 'corpus', 'corpus.jsonl')).map((r) => r.text);
@@ -48,6 +52,14 @@ function vary(text) {
   return t;
 }
 
+function narrative() {
+  let t = vary(pick(texts));
+  if (chars === null) return t;
+  while (t.length < chars) t = `${t} ${vary(pick(texts))}`;
+  const cut = t.lastIndexOf(' ', chars);
+  return t.slice(0, cut > chars / 2 ? cut : chars);
+}
+
 const csv = (s) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 const stream = createWriteStream(out);
 const put = (s) => (stream.write(s) ? null : new Promise((res) => stream.once('drain', res)));
@@ -55,7 +67,7 @@ await put('crime_ref,date,ward,offence,MO_text\n');
 for (let i = 0; i < records; i++) {
   const month = 1 + Math.floor(rand() * 12);
   const day = 1 + Math.floor(rand() * 28);
-  const line = `CR/${String(100000 + i)},${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},${csv(pick(wards))},${csv(pick(offences))},${csv(vary(pick(texts)))}\n`;
+  const line = `CR/${String(100000 + i)},${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')},${csv(pick(wards))},${csv(pick(offences))},${csv(narrative())}\n`;
   const p = put(line);
   if (p) await p;
 }

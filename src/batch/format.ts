@@ -1,6 +1,7 @@
 import type { TagResult } from '../tagger/result.js';
 import type { Provenance } from '../tagger/tagger.js';
 import { TAG_IDS } from '../tags.js';
+import { csvCells, type OutputDelimiter } from './csv-write.js';
 
 /** 'csv' is any delimited text with a header (comma, tab or semicolon, detected from the header). */
 export type FileFormat = 'jsonl' | 'csv';
@@ -38,10 +39,20 @@ export function outputDelimiterFor(path: string): ',' | '\t' {
  */
 export const RESULT_COLUMNS: readonly string[] = [...TAG_IDS.map((t) => `tag_${t}`), ...TAG_IDS.map((t) => `score_${t}`), 'evidence', 'needs_review', 'motag_model', 'motag_lexicons', 'motag_corpus', 'motag_tagged_at'];
 
-/** One timestamp per run: every row of a file tagged together carries the same one. */
-const RUN_STARTED = new Date().toISOString();
+/**
+ * What a tagging thread needs to write a record's result in the output's own
+ * shape, so only strings come back from the threads. taggedAt is one
+ * timestamp per run: every row of a file tagged together carries the same one.
+ */
+export interface OutputShape {
+  readonly format: FileFormat;
+  readonly delimiter: OutputDelimiter;
+  readonly excel: boolean;
+  readonly taggedAt: string;
+}
 
-export function resultCells(result: TagResult, provenance: Provenance): string[] {
+/** The appended cells of one row: the tagger's provenance (lexicon and corpus digests) and the run's timestamp travel with every row. */
+export function resultCells(result: TagResult, provenance: Provenance, taggedAt: string): string[] {
   return [
     ...TAG_IDS.map((t) => (result.tags.includes(t) ? '1' : '0')),
     ...TAG_IDS.map((t) => String(result.scores[t])),
@@ -50,8 +61,15 @@ export function resultCells(result: TagResult, provenance: Provenance): string[]
     result.model,
     provenance.lexicons,
     provenance.corpus ?? 'none',
-    RUN_STARTED,
+    taggedAt,
   ];
+}
+
+/** A record's result as the writer takes it: a whole JSONL line, or the result columns of a CSV row (joined, no line end). */
+export function formatResult(result: TagResult, shape: OutputShape, provenance: Provenance): string {
+  if (shape.format === 'jsonl') return `${JSON.stringify(result)}\n`;
+  const cells = resultCells(result, provenance, shape.taggedAt);
+  return csvCells(shape.excel ? cells.map(excelSafe) : cells, shape.delimiter, shape.excel);
 }
 
 /** Readable in a spreadsheet cell: "nte: door staff [nte.door_staff]; alcohol: drunk [alcohol.drunk]". */

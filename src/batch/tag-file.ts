@@ -1,9 +1,8 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
-import type { TagResult } from '../tagger/result.js';
+import { csvCells } from './csv-write.js';
 import type { DecodeReport } from './decode.js';
-import { RESULT_COLUMNS, excelSafe, resultCells, type FileFormat } from './format.js';
+import { RESULT_COLUMNS, excelSafe, type FileFormat, type OutputShape } from './format.js';
 import type { RecordSource } from './read-records.js';
 import type { FieldNames, InputRecord, Reject } from './records.js';
 import type { ChunkTagger } from './taggers.js';
@@ -57,18 +56,20 @@ export async function tagFile(tagger: ChunkTagger, threads: number, opts: TagFil
   const started = process.hrtime.bigint();
   const { items, decoding } = opts.source;
   const header = opts.source.columns ?? [opts.fields.id, opts.fields.text];
-  const output = opts.output;
 
   let read = 0;
   let tagged = 0;
   let rejected = 0;
   let idFromLine = 0;
-  const format = (record: InputRecord, result: TagResult): string | string[] => {
+  const delimiter = opts.outputDelimiter;
+  const shape: OutputShape = { format: opts.outputFormat, delimiter, excel: opts.excel, taggedAt: new Date().toISOString() };
+  const csvOut = (cells: string[]): string => csvCells(opts.excel ? cells.map(excelSafe) : cells, delimiter, opts.excel);
+  // A CSV row is the record's own columns, written here, then the result columns the tagging thread wrote.
+  const format = (record: InputRecord, result: string): string => {
     if (record.idFromLine) idFromLine++;
-    if (opts.outputFormat === 'jsonl') return `${JSON.stringify(result)}\n`;
+    if (opts.outputFormat === 'jsonl') return result;
     const row = record.row ?? { [opts.fields.id]: record.id, [opts.fields.text]: record.text };
-    const cells = [...header.map((c) => row[c] ?? ''), ...resultCells(result, tagger.provenance)];
-    return opts.excel ? cells.map(excelSafe) : cells;
+    return `${csvOut(header.map((c) => row[c] ?? ''))}${delimiter}${result}\n`;
   };
 
   async function* chunks(): AsyncGenerator<InputRecord[]> {
@@ -92,32 +93,29 @@ export async function tagFile(tagger: ChunkTagger, threads: number, opts: TagFil
     if (chunk.length > 0) yield chunk;
   }
 
-  async function* results(): AsyncGenerator<string | string[]> {
+  // One string per chunk goes down the stream, not one per row: a stream step per row cost more than writing the row.
+  async function* results(): AsyncGenerator<string> {
+    if (opts.outputFormat === 'csv') yield `${opts.excel ? '\uFEFF' : ''}${csvOut([...header, ...RESULT_COLUMNS])}\n`;
     // A first-in first-out queue of chunks being tagged: awaiting the head
     // keeps file order while later chunks are tagged on other threads.
-    const queue: { records: InputRecord[]; results: Promise<TagResult[]> }[] = [];
-    const drain = async function* (): AsyncGenerator<string | string[]> {
+    const queue: { records: InputRecord[]; results: Promise<string[]> }[] = [];
+    const drain = async (): Promise<string> => {
       const head = queue.shift()!;
       const done = await head.results;
-      for (let i = 0; i < head.records.length; i++) yield format(head.records[i]!, done[i]!);
+      let out = '';
+      for (let i = 0; i < head.records.length; i++) out += format(head.records[i]!, done[i]!);
       tagged += head.records.length;
       opts.onProgress?.(tagged);
+      return out;
     };
     for await (const records of chunks()) {
-      queue.push({ records, results: tagger.tag(records.map((r) => ({ id: r.id, text: r.text }))) });
-      if (queue.length >= threads * IN_FLIGHT_PER_THREAD) yield* drain();
+      queue.push({ records, results: tagger.tag(records.map((r) => ({ id: r.id, text: r.text })), shape) });
+      if (queue.length >= threads * IN_FLIGHT_PER_THREAD) yield await drain();
     }
-    while (queue.length > 0) yield* drain();
+    while (queue.length > 0) yield await drain();
   }
 
-  const end = output !== process.stdout;
-  if (opts.outputFormat === 'jsonl') {
-    await pipeline(Readable.from(results()), output, { end });
-  } else {
-    const columns = [...header, ...RESULT_COLUMNS];
-    const csv = stringify({ header: true, columns: opts.excel ? columns.map(excelSafe) : columns, bom: opts.excel, quoted: opts.excel, delimiter: opts.outputDelimiter });
-    await pipeline(Readable.from(results()), csv, output, { end });
-  }
+  await pipeline(Readable.from(results()), opts.output, { end: opts.output !== process.stdout });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { read, tagged, rejected, idFromLine, decoding, seconds };
 }

@@ -1,6 +1,6 @@
 import type { Finding } from '../rules/analyse.js';
 import { RULE_THRESHOLD, ruleScores } from '../rules/score.js';
-import { TAG_IDS } from '../tags.js';
+import { TAG_IDS, perTag } from '../tags.js';
 import type { Token } from '../text/tokens.js';
 
 /*
@@ -99,17 +99,46 @@ const DOLLAR = 36; // '$' pads the end
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/*
+ * The rule outputs every record has (the bias, each tag's verdict) and the
+ * role outputs are a fixed few names: built and hashed once here, not per record.
+ */
+const VERDICT_YES = perTag((tag) => `rule:${tag}:yes`);
+const VERDICT_NO = perTag((tag) => `rule:${tag}:no`);
+const FIXED_RULE_INDEX = new Map<string, number>(
+  ['bias', ...TAG_IDS.flatMap((t) => [VERDICT_YES[t], VERDICT_NO[t], ...ROLE_RANKS.map((r) => `role:${t}:${r}`)])].map((s) => [s, hashRuleFeature(s)]),
+);
+
+function ruleIndexOf(s: string): number {
+  return FIXED_RULE_INDEX.get(s) ?? hashRuleFeature(s);
+}
+
+/**
+ * Where the features of a record go as they are found. Scoring a record
+ * needs only index and value (FeatureAccumulator, feature-accumulator.ts);
+ * explaining one also needs each feature's span and what to name it by
+ * (extractFeatures). Both read the one walk below, so they cannot disagree.
+ */
+export interface FeatureSink {
+  add(index: number, value: number, start: number, end: number, token: number, part: number, label: string | null): void;
+}
+
+/** A record's features with their spans, for explanations: one per index, the first to reach it keeping its span and name. */
 export function extractFeatures(tokens: readonly Token[], findings: readonly Finding[], opts: FeatureOptions): Feature[] {
   const features = new Map<number, Mutable<Feature>>();
-  // The first feature to reach an index keeps its span and name; later ones only add their value.
-  const sink = {
-    add(index: number, value: number, start: number, end: number, token: number, part: number, label: string | null): void {
+  visitFeatures(tokens, findings, opts, {
+    add(index, value, start, end, token, part, label) {
       const prev = features.get(index);
       if (prev) prev.value += value;
       else features.set(index, { index, value, start, end, token, part, label });
     },
-  };
-  const output = (s: string): void => sink.add(hashRuleFeature(s), 1, -1, -1, -1, 0, s);
+  });
+  return [...features.values()];
+}
+
+/** Hands every feature of a record to `sink`, in a fixed order (values of one index add up in that order). */
+export function visitFeatures(tokens: readonly Token[], findings: readonly Finding[], opts: FeatureOptions, sink: FeatureSink): void {
+  const output = (s: string): void => sink.add(ruleIndexOf(s), 1, -1, -1, -1, 0, s);
   // Text features are length-normalised so long narratives do not dominate.
   const text = 1 / Math.sqrt(Math.max(1, tokens.length));
 
@@ -126,11 +155,11 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
     }
     if (norm.length >= 5 && norm.charCodeAt(0) !== 60 /* '<' */) {
       // 4-grams of "^word$", without building the padded string.
+      // (No closure per token for the padding: this loop runs for most words of every record.)
       const n = norm.length + 2;
-      const at = (k: number): number => (k === 0 ? CARET : k === n - 1 ? DOLLAR : norm.charCodeAt(k - 1));
       for (let j = 0; j + 4 <= n; j++) {
         let h = C;
-        for (let k = j; k < j + 4; k++) h = Math.imul(h ^ at(k), FNV_PRIME);
+        for (let k = j; k < j + 4; k++) h = Math.imul(h ^ (k === 0 ? CARET : k === n - 1 ? DOLLAR : norm.charCodeAt(k - 1)), FNV_PRIME);
         sink.add(bucket(h), text / 4, t.start, t.end, i, j, null);
       }
     }
@@ -138,7 +167,7 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
   if (opts.ruleFeatures) {
     // The rules' own verdict per tag, so the model can learn where to trust them.
     const scores = ruleScores(findings);
-    for (const tag of TAG_IDS) output(scores[tag] >= RULE_THRESHOLD ? `rule:${tag}:yes` : `rule:${tag}:no`);
+    for (const tag of TAG_IDS) output(scores[tag] >= RULE_THRESHOLD ? VERDICT_YES[tag] : VERDICT_NO[tag]);
     // For relationship tags, the surest role any of its cues reached, pooled
     // over cue families: a sibling linked by a verb is as good as a parent.
     const roles = new Map<string, number>();
@@ -160,7 +189,6 @@ export function extractFeatures(tokens: readonly Token[], findings: readonly Fin
     }
     for (const [name, t] of totals) sink.add(hashRuleFeature(name), Math.min(t.value, RULE_FEATURE_CAP), t.start, t.end, -1, 0, name);
   }
-  return [...features.values()];
 }
 
 /** The readable name of a feature ("w:drunk", "b:door staff", "c:^pub", "r:nte.door_staff:counted"), for explanations. */

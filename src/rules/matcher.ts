@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import { compilePattern, matchAt, type Pattern } from './pattern.js';
+import { PhraseTrie, isWordsOnly, type TrieEnd } from './phrase-trie.js';
 
 /** A pattern found in the token stream: tokens first..last inclusive. */
 export interface Match<Owner> {
@@ -12,28 +13,65 @@ export interface Match<Owner> {
 interface Entry<Owner> {
   readonly owner: Owner;
   readonly pattern: Pattern;
+  /** Its place in the order phrases were added: matches starting at one token come out in this order. */
+  readonly seq: number;
+}
+
+/** A prefix alternative of a phrase's first word, filed under the prefix's first three letters. */
+interface PrefixStart<Owner> {
+  readonly prefix: string;
+  readonly entry: Entry<Owner>;
+}
+
+/** Prefixes are at least 3 letters (pattern.ts), so the first three characters of a token pick the few that can match. */
+const PREFIX_KEY_CHARS = 3;
+function prefixKey(s: string): number {
+  return s.length < PREFIX_KEY_CHARS ? -1 : (s.charCodeAt(0) * 65536 + s.charCodeAt(1)) * 65536 + s.charCodeAt(2);
 }
 
 /**
- * Finds every phrase of every lexicon in one pass over the tokens. Phrases are
- * indexed by their first word, so the cost per token is one map look-up plus
- * the few phrases that start with a prefix pattern.
+ * Finds every phrase of every lexicon in one pass over the tokens. Phrases of
+ * whole words only go in a trie walked once from each token (phrase-trie.ts);
+ * the rest (gaps, prefixes) are indexed by their first word, or by the first
+ * three letters of a prefix first word. Matches come out by first token, and
+ * at one token in the order the old one-list-per-first-word matcher gave
+ * them (exact first words in the order phrases were added, then prefix first
+ * words in that order), which every later step relies on.
  */
 export class PhraseMatcher<Owner> {
+  private readonly trie = new PhraseTrie<Entry<Owner>>();
   private readonly byFirstWord = new Map<string, Entry<Owner>[]>();
-  private readonly byFirstPrefix: { prefix: string; entry: Entry<Owner> }[] = [];
+  private readonly byPrefixKey = new Map<number, PrefixStart<Owner>[]>();
+  private readonly added: { phrase: string; owner: Owner }[] = [];
 
   add(phrase: string, owner: Owner): void {
     const pattern = compilePattern(phrase);
-    const entry = { owner, pattern };
+    const entry = { owner, pattern, seq: this.added.length };
+    this.added.push({ phrase, owner });
     const first = pattern.specs[0]!;
     if (first.kind !== 'word') throw new Error(`motag: pattern "${phrase}" must start with a word`);
+    if (isWordsOnly(pattern)) {
+      this.trie.add(pattern, { seq: entry.seq, entry });
+      return;
+    }
     for (const w of first.words) {
       const list = this.byFirstWord.get(w);
       if (list) list.push(entry);
       else this.byFirstWord.set(w, [entry]);
     }
-    for (const prefix of first.prefixes) this.byFirstPrefix.push({ prefix, entry });
+    for (const prefix of first.prefixes) {
+      const key = prefixKey(prefix);
+      const list = this.byPrefixKey.get(key);
+      if (list) list.push({ prefix, entry });
+      else this.byPrefixKey.set(key, [{ prefix, entry }]);
+    }
+  }
+
+  private readonly unmaskingWords: string[] = [];
+
+  /** What was added, in order (the equivalence test rebuilds the old matcher from it). */
+  source(): { readonly phrases: readonly { phrase: string; owner: Owner }[]; readonly unmasking: readonly string[] } {
+    return { phrases: this.added, unmasking: this.unmaskingWords };
   }
 
   /**
@@ -46,6 +84,7 @@ export class PhraseMatcher<Owner> {
 
   allowUnmasking(words: Iterable<string>): void {
     for (const w of words) {
+      this.unmaskingWords.push(w);
       if (w.includes('*') || w.length < 3) continue;
       const list = this.maskable.get(w.length) ?? [];
       if (!list.includes(w)) list.push(w);
@@ -63,21 +102,58 @@ export class PhraseMatcher<Owner> {
   findAll(input: readonly Token[]): Match<Owner>[] {
     const tokens = this.maskable.size > 0 && input.some((t) => t.norm.includes('*')) ? input.map((t) => this.unmask(t)) : input;
     const out: Match<Owner>[] = [];
-    for (let i = 0; i < tokens.length; i++) {
+    // Exact-first-word matches at the current token (trie and first-word
+    // lists), each with its phrase's seq, sorted into phrase order before they go out.
+    const here: Match<Owner>[] = [];
+    const seqs: number[] = [];
+    let i = 0;
+    const fromTrie = (end: TrieEnd<Entry<Owner>>, last: number): void => {
+      here.push({ owner: end.entry.owner, pattern: end.entry.pattern, first: i, last });
+      seqs.push(end.seq);
+    };
+    for (; i < tokens.length; i++) {
       const norm = tokens[i]!.norm;
+      this.trie.walk(tokens, i, fromTrie);
       const exact = this.byFirstWord.get(norm);
-      if (exact) for (const e of exact) this.tryAt(e, tokens, i, out);
-      for (const { prefix, entry } of this.byFirstPrefix) {
-        if (norm.startsWith(prefix)) this.tryAt(entry, tokens, i, out);
+      if (exact) {
+        for (const e of exact) {
+          const last = matchAt(e.pattern.specs, tokens, i);
+          if (last < 0) continue;
+          here.push({ owner: e.owner, pattern: e.pattern, first: i, last });
+          seqs.push(e.seq);
+        }
+      }
+      if (here.length > 0) {
+        pushInSeqOrder(here, seqs, out);
+        here.length = 0;
+        seqs.length = 0;
+      }
+      const starts = this.byPrefixKey.get(prefixKey(norm));
+      if (!starts) continue;
+      for (const { prefix, entry } of starts) {
+        if (!norm.startsWith(prefix)) continue;
+        const last = matchAt(entry.pattern.specs, tokens, i);
+        if (last >= 0) out.push({ owner: entry.owner, pattern: entry.pattern, first: i, last });
       }
     }
     return out;
   }
+}
 
-  private tryAt(entry: Entry<Owner>, tokens: readonly Token[], i: number, out: Match<Owner>[]): void {
-    const last = matchAt(entry.pattern.specs, tokens, i);
-    if (last >= 0) out.push({ owner: entry.owner, pattern: entry.pattern, first: i, last });
+/** Appends `matches` to `out` ordered by `seqs` (a handful at one token: insertion sort, stable). */
+function pushInSeqOrder<M>(matches: M[], seqs: number[], out: M[]): void {
+  for (let a = 1; a < matches.length; a++) {
+    const m = matches[a]!;
+    const s = seqs[a]!;
+    let b = a - 1;
+    for (; b >= 0 && seqs[b]! > s; b--) {
+      matches[b + 1] = matches[b]!;
+      seqs[b + 1] = seqs[b]!;
+    }
+    matches[b + 1] = m;
+    seqs[b + 1] = s;
   }
+  for (const m of matches) out.push(m);
 }
 
 /** Two matches share at least one token. */

@@ -136,6 +136,11 @@ export class StanceWords {
     }
   }
 
+  /** Whether there is a group word and a hostile word at all: without both nothing can pair. */
+  mayPair(): boolean {
+    return this.groups.length > 0 && this.hostile.length > 0;
+  }
+
   kept(): Omit<StanceInput, 'tokens'> {
     const groups = longest(this.groups.filter((g) => !this.excluded.some((x) => x.first <= g.last && g.first <= x.last)), () => 'group');
     return { groups, hostile: longest(this.hostile, (h) => h.owner.family.id), backRefs: longest(this.backRefs, () => 'ref'), speech: this.speech };

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFeatures, featureName, type Feature } from '../model/features.js';
-import { LinearModel } from '../model/linear-model.js';
+import { FeatureAccumulator } from '../model/feature-accumulator.js';
+import { extractFeatures, featureName, visitFeatures, type Feature } from '../model/features.js';
+import { LinearModel, type SharedModel } from '../model/linear-model.js';
 import { readModelFile, type Band } from '../model/model-file.js';
 import { LEXICON_DIR, PACKAGE_ROOT } from '../paths.js';
 import { VERSION } from '../version.js';
@@ -40,6 +41,15 @@ export interface TaggerOptions {
   readonly lexiconDir?: string;
   /** A model file; null for rules only; default: the shipped model when present. */
   readonly modelPath?: string | null;
+  /** A model already loaded by another thread (LinearModel.share()); modelPath is then not read. */
+  readonly sharedModel?: SharedModel;
+}
+
+/** The model the options name (a file path, the shipped model, or none), loaded. */
+export function loadModel(options: TaggerOptions): LinearModel | null {
+  if (options.sharedModel) return new LinearModel(options.sharedModel.header, options.sharedModel.weights);
+  const modelPath = options.modelPath === undefined ? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null) : options.modelPath;
+  return modelPath ? new LinearModel(readModelFile(modelPath)) : null;
 }
 
 /** How many model features are shown for a tag the model gave without any rule cue. */
@@ -48,14 +58,15 @@ const MODEL_EVIDENCE_FEATURES = 3;
 export function createTagger(options: TaggerOptions = {}): Tagger {
   const lexiconDir = options.lexiconDir ?? LEXICON_DIR;
   const engine = createRuleEngine(lexiconDir);
-  const modelPath = options.modelPath === undefined ? (existsSync(DEFAULT_MODEL_PATH) ? DEFAULT_MODEL_PATH : null) : options.modelPath;
-  const modelFile = modelPath ? readModelFile(modelPath) : null;
-  const model = modelFile ? new LinearModel(modelFile) : null;
+  const model = loadModel(options);
   // A retrained model can keep its name (the seed's): the corpus digest tells the two apart.
-  const provenance: Provenance = { lexicons: lexiconDigest(lexiconDir), corpus: modelFile ? modelFile.corpusSha256.slice(0, 12) : null };
+  const provenance: Provenance = { lexicons: lexiconDigest(lexiconDir), corpus: model ? model.corpusSha256.slice(0, 12) : null };
   const name = `motag-${VERSION}+${model ? model.name : 'rules'}`;
   const byRules = (t: TagId): boolean => model?.decide[t] === 'rules';
   const anyByRules = TAG_IDS.some(byRules);
+  const featureOptions = { ruleFeatures: model?.ruleFeatures ?? false };
+  // One per tagger, reused record after record (a tagger tags one record at a time).
+  const accumulator = model ? new FeatureAccumulator() : null;
   const thresholds = model ? perTag((t) => (byRules(t) ? RULE_THRESHOLD : model.thresholds[t])) : perTag(() => RULE_THRESHOLD);
 
   return {
@@ -72,8 +83,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
         const scores = ruleScores(findings);
         return { id, tags: TAG_IDS.filter((t) => scores[t] >= RULE_THRESHOLD), scores, needs_review: [], evidence, discounted, model: name };
       }
-      const features = extractFeatures(tokens, findings, { ruleFeatures: model.ruleFeatures });
-      const modelProbs = model.probabilities(features);
+      // Scoring needs only each feature's index and value; the features with
+      // their spans are extracted again only for a tag that needs explaining.
+      visitFeatures(tokens, findings, featureOptions, accumulator!);
+      const modelProbs = model.probabilitiesOf(accumulator!);
       // Tags the model did not beat the rules on out of source are the rules' call.
       const rules = anyByRules ? ruleScores(findings) : null;
       const probs = rules ? perTag((t) => (byRules(t) ? rules[t] : modelProbs[t])) : modelProbs;
@@ -83,7 +96,10 @@ export function createTagger(options: TaggerOptions = {}): Tagger {
       // Every positive stays explainable: a tag the model gave with no rule cue
       // shows the words that drove it.
       const unexplained = tags.filter((t) => !evidence.some((e) => e.tag === t));
-      for (const tag of unexplained) evidence.push(...modelEvidence(model, features, tokens, tag, text));
+      if (unexplained.length > 0) {
+        const features = extractFeatures(tokens, findings, featureOptions);
+        for (const tag of unexplained) evidence.push(...modelEvidence(model, features, tokens, tag, text));
+      }
       return { id, tags, scores, needs_review: needsReview, evidence, discounted, model: name };
     },
   };

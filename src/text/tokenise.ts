@@ -14,18 +14,24 @@ import type { TextResources } from './resources.js';
  * run on into the next one.
  */
 const ABBREVIATION = String.raw`(?<![\p{L}.])(?:[Ss]t|[Dd]r|[Aa]ve|[Mm]rs?|[Mm]s|[Jj]r|[Ss]r|[Bb]lvd|[Rr]d|[Ll]n|[Ll]t|[Ss]gt|[Dd]et|[Oo]fc|[Cc]pl|[Aa]pprox|[Vv]s|[Ii]nc|[Mm]t|[Aa]pt|[Ee]st|[Hh]wy|U\.S|[Aa]\.m|[Pp]\.m)`;
+/*
+ * A lookahead for the first character goes before each alternative that
+ * starts with a lookbehind ("(?=\d)", "(?=[.!?])", "(?=['‘])"): the regex
+ * engine then rules the alternative out at most positions with one character
+ * test instead of running the lookbehind first. The matches are the same.
+ */
 const SCAN = new RegExp(
   [
-    `(${TIME_PATTERN})`,
+    String.raw`((?=\d)${TIME_PATTERN})`,
     // Words may hold slashes, ampersands and hyphens ("O/S", "A&E", "EX-P"),
     // asterisks, because slurs are often written masked ("p*ki"), and @ or $
     // inside a word, because they are written for letters ("f@g", "mu$lim").
     String.raw`([\p{L}\p{N}](?:[\p{L}\p{N}*]|[@$](?=[\p{L}\p{N}]))*(?:['’][\p{L}]+)*(?:[/&\-][\p{L}\p{N}*]+(?:['’][\p{L}]+)*)*)`,
     // " / " separates entries in police logs; a slash between spaces ends a sentence.
     // A full stop after a title or street abbreviation ("Dr.", "St.", "Ave.", "U.S.") does not end the sentence.
-    String.raw`((?<!${ABBREVIATION})[.!?]+(?=[\s"'”’)]|$)|\n+|\s/\s|\s-{1,2}\s|\s—\s)`,
+    String.raw`((?=[.!?])(?<!${ABBREVIATION})[.!?]+(?=[\s"'”’)]|$)|\n+|\s/\s|\s-{1,2}\s|\s—\s)`,
     String.raw`(;)`,
-    String.raw`(["“”«»]|(?<![\p{L}\p{N}])['‘]|['’](?![\p{L}\p{N}]))`,
+    String.raw`(["“”«»]|(?=['‘])(?<![\p{L}\p{N}])['‘]|['’](?![\p{L}\p{N}]))`,
   ].join('|'),
   'gu',
 );
@@ -77,13 +83,14 @@ export function tokenise(text: string, res: TextResources): TokenisedText {
 type Push = (norm: string, start: number, end: number) => void;
 
 function emitWord(raw: string, start: number, res: TextResources, push: Push): void {
-  const whole = lookup(normaliseCase(raw), res);
+  const lower = normaliseCase(raw);
+  const whole = lookup(lower, res);
   if (whole) {
     for (const w of whole) push(w, start, start + raw.length);
     return;
   }
   if (!/[/&-]/.test(raw)) {
-    emitPart(normaliseCase(raw), start, start + raw.length, res, push);
+    emitPart(lower, start, start + raw.length, res, push);
     return;
   }
   // Compounds that are not shorthand ("pub/club", "ex-partner", "drink-drive")
@@ -98,25 +105,41 @@ function emitWord(raw: string, start: number, res: TextResources, push: Push): v
 }
 
 function normaliseCase(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'");
+  const lower = word.toLowerCase();
+  // Most words have no curly apostrophe: skip the replace (a regex run per word) for them.
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
+
+/** Spelling corrections split into words once, not once per occurrence (they are only read). */
+const SPELLING_WORDS = new WeakMap<TextResources, Map<string, readonly string[]>>();
 
 /** Shorthand first, then spelling; either may stand for several words. */
 function lookup(word: string, res: TextResources): readonly string[] | undefined {
-  return res.shorthand.get(word) ?? res.spelling.get(word)?.split(' ');
+  const short = res.shorthand.get(word);
+  if (short) return short;
+  const right = res.spelling.get(word);
+  if (right === undefined) return undefined;
+  let split = SPELLING_WORDS.get(res);
+  if (!split) SPELLING_WORDS.set(res, (split = new Map()));
+  let words = split.get(right);
+  if (!words) split.set(right, (words = right.split(' ')));
+  return words;
 }
 
 function emitPart(part: string, start: number, end: number, res: TextResources, push: Push): void {
   let base = part;
   let suffix: string | null = null;
-  if (base.endsWith("n't")) {
-    base = base.slice(0, -3);
-    suffix = 'not';
-  } else if (base.endsWith("'s") || base.endsWith("'")) {
-    base = base.endsWith("'s") ? base.slice(0, -2) : base.slice(0, -1);
-    suffix = "'s";
-  } else if (base.includes("'")) {
-    base = base.replace(/'/g, '');
+  // Most words have no apostrophe at all: one scan rules out all three cases.
+  if (base.includes("'")) {
+    if (base.endsWith("n't")) {
+      base = base.slice(0, -3);
+      suffix = 'not';
+    } else if (base.endsWith("'s") || base.endsWith("'")) {
+      base = base.endsWith("'s") ? base.slice(0, -2) : base.slice(0, -1);
+      suffix = "'s";
+    } else {
+      base = base.replace(/'/g, '');
+    }
   }
   for (const w of lookup(base, res) ?? [base]) push(w, start, end);
   if (suffix) push(suffix, start, end);
