@@ -1,16 +1,16 @@
 import { createRequire } from 'node:module';
 
 /*
- * Lexicon nouns are written once, singular, and pluralised here when the
- * lexicon loads: compromise knows irregular plurals ("gay man" -> "gay men",
- * "person" -> "people") that a suffix rule gets wrong. Its full parse is far
- * too slow for every record (about 100 records/s), so it is used only here,
- * once per process, on a few hundred lexicon words. The CommonJS build is
- * loaded synchronously because lexicons load synchronously.
+ * Lexicon nouns are written once, singular; compromise knows their plurals,
+ * irregular ones too ("gay man" -> "gay men", "person" -> "people"), that a
+ * suffix rule gets wrong. It runs only in `npm run lexicon:generate`, which
+ * writes lexicons/plurals.json for the lexicons to load: in every process and
+ * tagging thread compromise cost about 40 MB and half a second. The CommonJS
+ * build is loaded synchronously because lexicons load synchronously.
  */
 interface Compromise {
   methods(): { two: { transform: { noun: { toPlural(word: string, model: unknown): string } } } };
-  model(): { one: { lexicon: Record<string, unknown> } };
+  model(): unknown;
 }
 
 let nlp: Compromise | null = null;
@@ -31,9 +31,4 @@ export function pluralOf(noun: string): string | null {
   const plural = compromise().methods().two.transform.noun.toPlural(last, compromise().model()).toLowerCase();
   if (!plural || plural === last || !/^[a-z']+$/.test(plural)) return null;
   return [...words, plural].join(' ');
-}
-
-/** Every word compromise's lexicon knows: real English words the obfuscation reader must not rewrite. */
-export function knownEnglishWords(): ReadonlySet<string> {
-  return new Set(Object.keys(compromise().model().one.lexicon).filter((w) => /^[a-z]+$/.test(w)));
 }

@@ -6,12 +6,12 @@ import { TAG_IDS } from '../tags.js';
 import { PhraseMatcher } from './matcher.js';
 import { PERSON_FAMILIES } from './mentions.js';
 import { compileRoleRules, type RoleRules } from './role-lexicon.js';
-import { pluralOf } from './inflect.js';
 import type { ObfuscationVocabulary } from '../text/deobfuscate.js';
 import type { GroupOwner, StanceOwner } from './stance.js';
 import {
   ContextLexiconSchema,
   RoleLexiconSchema,
+  PluralsSchema,
   RealWordsSchema,
   StanceLexiconSchema,
   SupportLexiconSchema,
@@ -72,7 +72,13 @@ export const HOMONYM_SLUR_SUFFIX = '.homonym_slur';
 /** The context category whose scope makes a support cue not count (analyse.ts, "IP is Muslim, no abuse"). */
 export const NEGATED_CATEGORY = 'negated';
 
-export function loadRuleSet(lexiconDir: string): RuleSet {
+/** How lexicon nouns get their plurals: from lexicons/plurals.json, or (for the generator) from compromise directly. */
+export interface RuleSetOptions {
+  readonly plural?: (noun: string) => string | null;
+}
+
+export function loadRuleSet(lexiconDir: string, options: RuleSetOptions = {}): RuleSet {
+  const pluralOf = options.plural ?? shippedPlurals(lexiconDir);
   const matcher = new PhraseMatcher<PhraseOwner>();
   // Every word of every phrase, for the obfuscation reader: words the rules read are never rewritten.
   const lexiconWords = new Set<string>();
@@ -96,7 +102,7 @@ export function loadRuleSet(lexiconDir: string): RuleSet {
     for (const fam of lex.families) {
       claim(fam.id, file);
       if (!fam.id.startsWith(`${lex.tag}.`)) throw new Error(`motag: family "${fam.id}" in ${file} must start with "${lex.tag}."`);
-      const entries = fam.inflect ? withPlurals(fam.entries) : fam.entries;
+      const entries = fam.inflect ? withPlurals(fam.entries, pluralOf) : fam.entries;
       const family: CompiledCueFamily = { ...fam, entries, tag: lex.tag };
       fileOf.set(fam.id, join(tagDir, file));
       cueFamilies.push(family);
@@ -215,7 +221,7 @@ function obfuscationTargets(groupWords: readonly string[], cueFamilies: readonly
 }
 
 /** Plain entries (no alternatives, prefixes, gaps or masks) with their plurals added. */
-function withPlurals(entries: readonly string[]): string[] {
+function withPlurals(entries: readonly string[], pluralOf: (noun: string) => string | null): string[] {
   const out = new Set(entries);
   for (const e of entries) {
     if (!/^[a-z' ]+$/.test(e)) continue;
@@ -223,4 +229,20 @@ function withPlurals(entries: readonly string[]): string[] {
     if (plural) out.add(plural);
   }
   return [...out];
+}
+
+/**
+ * The plurals compromise gave for every lexicon noun, read from
+ * lexicons/plurals.json (`npm run lexicon:generate`): compromise itself costs
+ * 40 MB and half a second in every process and tagging thread, for a few
+ * hundred words that only change when a lexicon does. A noun missing from the
+ * file means the file is stale, and the lexicons refuse to load.
+ */
+function shippedPlurals(lexiconDir: string): (noun: string) => string | null {
+  const file = join(lexiconDir, 'plurals.json');
+  const { plurals } = parseOrExplain(PluralsSchema, readJson(file), file);
+  return (noun) => {
+    if (!(noun in plurals)) throw new Error(`motag: ${file} has no plural for "${noun}": run npm run lexicon:generate`);
+    return plurals[noun] ?? null;
+  };
 }

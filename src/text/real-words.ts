@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
  * they must never be rewritten. A full English dictionary (275,000 words)
  * costs 50 MB and a quarter of a second in every process, so the few
  * hundred words that matter are picked out of it ahead of time by
- * `npm run lexicon:real-words` into lexicons/real-words.json, and a test
+ * `npm run lexicon:generate` into lexicons/real-words.json, and a test
  * checks that file against the dictionary and today's vocabulary.
  */
 interface DistanceModule {
