@@ -110,6 +110,8 @@ export class Deobfuscator {
   }
 
   private restoreCached(norm: string): readonly string[] | null {
+    // Most tokens are short plain words, which no reading can change: skip the look-up.
+    if (norm.length < MIN_FUZZY_LENGTH && !hasLeet(norm)) return null;
     let hit = this.seen.get(norm);
     if (hit === undefined) {
       if (this.seen.size >= SEEN_LIMIT) this.seen.clear();
@@ -165,4 +167,13 @@ export class Deobfuscator {
 /** The targets edit distance may restore: group words and slurs from MIN_FUZZY_LENGTH, hostile words from MIN_FUZZY_HOSTILE_LENGTH. */
 export function fuzzyTargets(vocab: Pick<ObfuscationVocabulary, 'targets' | 'anchors'>): string[] {
   return [...vocab.targets].filter((t) => t.length >= (vocab.anchors.has(t) ? MIN_FUZZY_LENGTH : MIN_FUZZY_HOSTILE_LENGTH));
+}
+
+/** Whether a token holds a character written for a letter (a digit, @, $ or !). */
+function hasLeet(norm: string): boolean {
+  for (let i = 0; i < norm.length; i++) {
+    const c = norm.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 64 || c === 36 || c === 33) return true;
+  }
+  return false;
 }
