@@ -93,9 +93,10 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Analysis {
     else stanceWords.add(m);
   }
   // Context, support and roles only ever qualify cues and stance words: a record
-  // with no cue and no group word beside a hostile word (about a fifth of the
+  // with no cue and no hostile word said about a group (about a fifth of the
   // corpus) has no findings, so none of that is built.
-  if (cues.length === 0 && !stanceWords.mayPair()) return { findings: [], overlapped: [], steps: meter.steps };
+  const stances = stanceWords.mayPair() ? pairStances({ tokens, ...stanceWords.kept() }) : [];
+  if (cues.length === 0 && stances.length === 0) return { findings: [], overlapped: [], steps: meter.steps };
   const excludeIndex = new Map([...excludes].map(([family, list]) => [family, new SpanIndex(list, meter)]));
   const supportIndex = new Map([...support].map(([id, list]) => [id, new SpanIndex(list, meter)]));
 
@@ -194,7 +195,7 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Analysis {
     findings.push({ ...base, weight, ...(note ? { note } : {}) });
   }
   // What was said about a group: each hostile word paired with the group it is about.
-  for (const c of pairStances({ tokens, ...stanceWords.kept() })) {
+  for (const c of stances) {
     const h = c.hostile;
     const family = { tag: c.strand, id: `${c.strand}.stance` };
     const sameSentence = tokens[c.group.first]!.sentence === tokens[h.first]!.sentence;
