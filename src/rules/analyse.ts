@@ -1,7 +1,7 @@
 import type { TokenisedText } from '../text/tokens.js';
 import type { TagId } from '../tags.js';
 import { buildScopes, modifierFor, type Scope } from './context.js';
-import { overlaps, type Match } from './matcher.js';
+import { byLength, longestPerKey, overlaps, type Match } from './matcher.js';
 import { findMentions, RecordMentions } from './mentions.js';
 import { RoleRecord } from './role-record.js';
 import { decideRole, type RoleDecision } from './roles.js';
@@ -100,7 +100,8 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Analysis {
   const excludeIndex = new Map([...excludes].map(([family, list]) => [family, new SpanIndex(list, meter)]));
   const supportIndex = new Map([...support].map(([id, list]) => [id, new SpanIndex(list, meter)]));
 
-  const kept = longestPerFamily(cues);
+  // Within one family, overlapping matches collapse to the longest (then earliest).
+  const kept = longestPerKey(cues, (c) => c.owner.family);
   const { kept: relationships, dropped } = longestRelationships(kept.filter((c) => c.owner.family.relationship));
   const winners = new Set<CueMatch>(relationships);
   const cuesToScore = kept.filter((c) => !c.owner.family.relationship || winners.has(c));
@@ -224,24 +225,6 @@ export function analyse(doc: TokenisedText, rules: RuleSet): Analysis {
   return { findings: applyYields(findings, rules.yields), overlapped, steps: meter.steps };
 }
 
-/** Longest first, then earliest: the order in which overlapping cues claim their tokens. */
-function byLength(cues: readonly CueMatch[]): CueMatch[] {
-  return [...cues].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
-}
-
-/** Within one family, overlapping matches collapse to the longest (then earliest). */
-function longestPerFamily(cues: CueMatch[]): CueMatch[] {
-  // Tokens already claimed, per family: a cue is kept when none of its tokens is.
-  const claimed = new Map<CompiledCueFamily, Set<number>>();
-  const kept: CueMatch[] = [];
-  for (const c of byLength(cues)) {
-    let taken = claimed.get(c.owner.family);
-    if (!taken) claimed.set(c.owner.family, (taken = new Set()));
-    if (claims(taken, c)) kept.push(c);
-  }
-  return kept.sort((a, b) => a.first - b.first);
-}
-
 /** Across relationship families the longest reading wins: "father of her children" is a partner, not a parent. */
 function longestRelationships(cues: CueMatch[]): { kept: CueMatch[]; dropped: { cue: CueMatch; by: CueMatch }[] } {
   const owner = new Map<number, CueMatch>();
@@ -258,13 +241,6 @@ function longestRelationships(cues: CueMatch[]): { kept: CueMatch[]; dropped: { 
     kept.push(c);
   }
   return { kept: kept.sort((a, b) => a.first - b.first), dropped: dropped.sort((a, b) => a.cue.first - b.cue.first) };
-}
-
-/** Claims the cue's tokens when none is taken yet. */
-function claims(taken: Set<number>, c: { first: number; last: number }): boolean {
-  for (let i = c.first; i <= c.last; i++) if (taken.has(i)) return false;
-  for (let i = c.first; i <= c.last; i++) taken.add(i);
-  return true;
 }
 
 /**

@@ -160,3 +160,32 @@ function pushInSeqOrder<M>(matches: M[], seqs: number[], out: M[]): void {
 export function overlaps(a: { first: number; last: number }, b: { first: number; last: number }): boolean {
   return a.first <= b.last && b.first <= a.last;
 }
+
+/** Longest first, then earliest: the order in which overlapping matches claim their tokens. */
+export function byLength<T extends { first: number; last: number }>(matches: readonly T[]): T[] {
+  return [...matches].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+}
+
+/**
+ * Overlapping matches of the same key collapse to the longest, then the
+ * earliest ("gay men" over "gay" for one group, "kill all" over "kill" for one
+ * family); matches of different keys may overlap. Returned in text order.
+ */
+export function longestPerKey<T extends { first: number; last: number }, K>(matches: readonly T[], key: (m: T) => K): T[] {
+  const claimed = new Map<K, Set<number>>();
+  const kept: T[] = [];
+  for (const m of byLength(matches)) {
+    const k = key(m);
+    let taken = claimed.get(k);
+    if (!taken) claimed.set(k, (taken = new Set()));
+    if (claims(taken, m)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.first - b.first);
+}
+
+/** Claims the match's tokens when none is taken yet. */
+function claims(taken: Set<number>, m: { first: number; last: number }): boolean {
+  for (let i = m.first; i <= m.last; i++) if (taken.has(i)) return false;
+  for (let i = m.first; i <= m.last; i++) taken.add(i);
+  return true;
+}

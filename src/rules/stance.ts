@@ -1,6 +1,6 @@
 import type { Token } from '../text/tokens.js';
 import type { TagId } from '../tags.js';
-import type { Match } from './matcher.js';
+import { longestPerKey, overlaps, type Match } from './matcher.js';
 import type { StanceFamily } from './schema.js';
 
 /*
@@ -142,24 +142,7 @@ export class StanceWords {
   }
 
   kept(): Omit<StanceInput, 'tokens'> {
-    const groups = longest(this.groups.filter((g) => !this.excluded.some((x) => x.first <= g.last && g.first <= x.last)), () => 'group');
-    return { groups, hostile: longest(this.hostile, (h) => h.owner.family.id), backRefs: longest(this.backRefs, () => 'ref'), speech: this.speech };
+    const groups = longestPerKey(this.groups.filter((g) => !this.excluded.some((x) => overlaps(x, g))), () => 'group');
+    return { groups, hostile: longestPerKey(this.hostile, (h) => h.owner.family), backRefs: longestPerKey(this.backRefs, () => 'ref'), speech: this.speech };
   }
-}
-
-/** Overlapping matches of one key collapse to the longest, then the earliest. */
-function longest<T extends Match<unknown>>(matches: readonly T[], key: (m: T) => string): T[] {
-  const taken = new Map<string, Set<number>>();
-  const kept: T[] = [];
-  for (const m of [...matches].sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first)) {
-    const k = key(m);
-    let claimed = taken.get(k);
-    if (!claimed) taken.set(k, (claimed = new Set()));
-    let free = true;
-    for (let i = m.first; i <= m.last && free; i++) free = !claimed.has(i);
-    if (!free) continue;
-    for (let i = m.first; i <= m.last; i++) claimed.add(i);
-    kept.push(m);
-  }
-  return kept.sort((a, b) => a.first - b.first);
 }

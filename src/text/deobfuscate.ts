@@ -1,4 +1,4 @@
-import { deletionsOf, editDistance } from './real-words.js';
+import { OneEditIndex } from './real-words.js';
 import type { Token } from './tokens.js';
 
 /*
@@ -47,8 +47,8 @@ const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '
 
 /** Restores disguised hate words in a token stream; returns the input itself when nothing changed. */
 export class Deobfuscator {
-  /** Every target and each of its one-letter deletions -> the targets it came from (a symmetric-delete index). */
-  private readonly deletions = new Map<string, string[]>();
+  /** The targets edit distance may restore to. */
+  private readonly oneEdit: OneEditIndex;
   private readonly glue: ReadonlySet<string>;
   /**
    * What each token form was read as (null: left alone), remembered per
@@ -59,13 +59,7 @@ export class Deobfuscator {
   private readonly seen = new Map<string, readonly string[] | null>();
 
   constructor(private readonly vocab: ObfuscationVocabulary) {
-    for (const t of fuzzyTargets(vocab)) {
-      for (const key of [t, ...deletionsOf(t)]) {
-        const list = this.deletions.get(key);
-        if (!list) this.deletions.set(key, [t]);
-        else if (!list.includes(t)) list.push(t);
-      }
-    }
+    this.oneEdit = new OneEditIndex(fuzzyTargets(vocab));
     this.glue = new Set([...vocab.targets, ...GLUE_WORDS]);
   }
 
@@ -124,7 +118,7 @@ export class Deobfuscator {
   /** The word(s) a disguised token stands for, or null to leave it alone. */
   private restore(norm: string): string[] | null {
     if (this.vocab.targets.has(norm)) return null;
-    if (/[0-9@$!]/.test(norm) && /[a-z]/.test(norm)) {
+    if (hasLeet(norm) && /[a-z]/.test(norm)) {
       const plain = norm.replace(/[0-9@$!]/g, (c) => LEET[c] ?? c);
       // Leet is undone only into the hate vocabulary and the few words said with it ("g0 b4ck h0me").
       if (this.glue.has(plain)) return [plain];
@@ -139,9 +133,7 @@ export class Deobfuscator {
   /** The one target a single edit away (natural's Damerau-Levenshtein confirms it); null when none or several. */
   private nearest(word: string): string | null {
     if (word.length < MIN_FUZZY_LENGTH) return null;
-    const candidates = new Set<string>();
-    for (const key of [word, ...deletionsOf(word)]) for (const c of this.deletions.get(key) ?? []) candidates.add(c);
-    const near = [...candidates].filter((c) => editDistance(word, c) === 1);
+    const near = this.oneEdit.near(word);
     return near.length === 1 ? near[0]! : null;
   }
 

@@ -16,31 +16,52 @@ interface DistanceModule {
 const distance = createRequire(import.meta.url)('natural/lib/natural/distance/levenshtein_distance.js') as DistanceModule;
 
 /** Damerau-Levenshtein distance (a swap of two neighbouring letters is one edit). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   return distance.DamerauLevenshteinDistance(a, b);
 }
 
 /** Each of a word's one-letter deletions: two words within one edit share one of these or each other. */
-export function deletionsOf(word: string): string[] {
+function deletionsOf(word: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
   return out;
 }
 
-/** Real words of the dictionary one edit from a target, the targets themselves left out; sorted. */
-export function realWordsNear(targets: Iterable<string>, dictionary: Iterable<string>, minLength: number): string[] {
-  const index = new Map<string, string[]>();
-  const targetSet = new Set(targets);
-  for (const t of targetSet) {
-    if (t.length < minLength) continue;
-    for (const key of [t, ...deletionsOf(t)]) index.set(key, [...(index.get(key) ?? []), t]);
-  }
-  const found = new Set<string>();
-  for (const w of dictionary) {
-    if (targetSet.has(w) || w.length < minLength - 1) continue;
-    for (const key of [w, ...deletionsOf(w)]) {
-      for (const t of index.get(key) ?? []) if (editDistance(w, t) === 1) found.add(w);
+/**
+ * The words of a vocabulary one edit from a given word, found with a
+ * symmetric-delete index (each word and its one-letter deletions point back
+ * to it, so a look-up costs one map read per letter) and confirmed with
+ * Damerau-Levenshtein distance. The obfuscation reader restores words with
+ * it, and the real-words list is picked out of the dictionary with it.
+ */
+export class OneEditIndex {
+  private readonly keys = new Map<string, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const w of words) {
+      for (const key of [w, ...deletionsOf(w)]) {
+        const list = this.keys.get(key);
+        if (!list) this.keys.set(key, [w]);
+        else if (!list.includes(w)) list.push(w);
+      }
     }
   }
-  return [...found].sort();
+
+  /** The indexed words exactly one edit from `word` (a swap of two neighbouring letters is one edit). */
+  near(word: string): string[] {
+    const candidates = new Set<string>();
+    for (const key of [word, ...deletionsOf(word)]) for (const c of this.keys.get(key) ?? []) candidates.add(c);
+    return [...candidates].filter((c) => editDistance(word, c) === 1);
+  }
+}
+
+/** Real words of the dictionary one edit from a target, the targets themselves left out; sorted. */
+export function realWordsNear(targets: Iterable<string>, dictionary: Iterable<string>, minLength: number): string[] {
+  const targetSet = new Set(targets);
+  const index = new OneEditIndex([...targetSet].filter((t) => t.length >= minLength));
+  const found: string[] = [];
+  for (const w of dictionary) {
+    if (!targetSet.has(w) && w.length >= minLength - 1 && index.near(w).length > 0) found.push(w);
+  }
+  return [...new Set(found)].sort();
 }
